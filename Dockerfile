@@ -1,0 +1,14 @@
+# Build: docker build -t creator-campaign-pro .   Run: docker run -p 8080:8080 --env-file .env creator-campaign-pro
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY . .
+RUN mvn -B -q -DskipTests package
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 ccp
+WORKDIR /app
+COPY --from=build /src/api/target/ccp.jar /app/ccp.jar
+COPY config /app/config
+USER ccp
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/app/ccp.jar"]

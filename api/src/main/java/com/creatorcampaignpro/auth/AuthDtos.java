@@ -1,0 +1,41 @@
+package com.creatorcampaignpro.auth;
+
+import com.creatorcampaignpro.user.UserResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+
+final class AuthDtos {
+
+    private AuthDtos() {
+    }
+
+    record RegisterRequest(
+            @NotBlank @Email(regexp = ".+@.+\\..+", message = "must be an email address") @Size(max = 320) String email,
+            @NotBlank @Schema(description = "10 to 128 characters") String password,
+            @NotBlank @Schema(allowableValues = {"marketer", "influencer"}) String userType,
+            @Size(max = 100) String firstName,
+            @Size(max = 100) String lastName,
+            @Size(max = 200) String companyName,
+            @Size(max = 40) String phone) {
+    }
+
+    record LoginRequest(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 1024) String password) {
+    }
+
+    record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
+    }
+
+    record TokenResponse(String tokenType, String accessToken, long expiresIn, Instant accessTokenExpiresAt,
+                         String refreshToken, Instant refreshTokenExpiresAt, UserResponse user) {
+
+        static TokenResponse of(TokenService.IssuedTokens t) {
+            long expiresIn = Math.max(0, t.accessTokenExpiresAt().getEpochSecond() - Instant.now().getEpochSecond());
+            return new TokenResponse("Bearer", t.accessToken(), expiresIn, t.accessTokenExpiresAt(), t.refreshToken(),
+                    t.refreshTokenExpiresAt(), UserResponse.of(t.user()));
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package com.creatorcampaignpro.campaign;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+final class CampaignDtos {
+
+    private CampaignDtos() {
+    }
+
+    /** One deliverable the campaign asks for, e.g. 2 Instagram reels by a date. */
+    record Deliverable(
+            @NotBlank @Schema(allowableValues = {"instagram", "youtube", "tiktok", "twitter"}) String platform,
+            @NotBlank @Schema(allowableValues = {"post", "story", "reel", "video", "short", "tweet", "live"}) String contentType,
+            @NotNull @Min(1) @Max(1000) Integer quantity,
+            LocalDate dueDate,
+            @Size(max = 2000) String description) {
+    }
+
+    /** Create or replace a campaign. Money is in minor units (cents) of {@code currency}. */
+    record CampaignRequest(
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 10_000) String description,
+            @Size(max = 500) String objective,
+            @Schema(description = "draft (default on create), active, paused, completed or cancelled")
+            String status,
+            @NotNull @PositiveOrZero @Schema(description = "minor units, e.g. 150000 = 1,500.00 USD") Long budget,
+            @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code such as USD") String currency,
+            LocalDate startDate,
+            LocalDate endDate,
+            @Size(max = 50) List<@NotBlank @Size(max = 60) String> targetCategories,
+            @Size(max = 20) List<@NotBlank @Size(max = 35) String> targetLanguages,
+            @Size(max = 250) List<@Pattern(regexp = "[A-Z]{2}", message = "must be an ISO-3166 alpha-2 code") String> targetCountries,
+            @Size(max = 4) List<@NotBlank String> targetPlatforms,
+            @PositiveOrZero Long minFollowers,
+            @PositiveOrZero Long maxFollowers,
+            @DecimalMin("0") @DecimalMax("100") BigDecimal minEngagementRate,
+            @Schema(description = "free-form audience description, e.g. {\"ageRange\": \"18-34\"}")
+            Map<String, Object> targetAudience,
+            @Size(max = 100) List<@Valid Deliverable> deliverables) {
+    }
+
+    record CampaignResponse(
+            UUID id, String name, String description, String objective, String status,
+            @Schema(description = "minor units") long budget,
+            @Schema(description = "minor units") long spent,
+            String currency, LocalDate startDate, LocalDate endDate,
+            List<String> targetCategories, List<String> targetLanguages, List<String> targetCountries,
+            List<String> targetPlatforms, Long minFollowers, Long maxFollowers, BigDecimal minEngagementRate,
+            Map<String, Object> targetAudience, List<Deliverable> deliverables,
+            Instant createdAt, Instant updatedAt) {
+    }
+
+    record CampaignPage(List<CampaignResponse> items, String nextCursor) {
+    }
+}

@@ -1,0 +1,146 @@
+package com.creatorcampaignpro.campaign;
+
+import com.creatorcampaignpro.campaign.CampaignDtos.CampaignRequest;
+import com.creatorcampaignpro.campaign.CampaignDtos.CampaignResponse;
+import com.creatorcampaignpro.campaign.CampaignDtos.Deliverable;
+import com.creatorcampaignpro.content.ContentType;
+import com.creatorcampaignpro.error.ConflictException;
+import com.creatorcampaignpro.error.NotFoundException;
+import com.creatorcampaignpro.error.ValidationException;
+import com.creatorcampaignpro.error.ValidationException.FieldViolation;
+import com.creatorcampaignpro.paging.KeysetCursor;
+import com.creatorcampaignpro.paging.Page;
+import com.creatorcampaignpro.paging.PageRequest;
+import com.creatorcampaignpro.social.Platform;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** Marketers' campaigns. Every read and write is scoped to the owner: others' campaigns do not exist. */
+@Service
+public class CampaignService {
+    private final CampaignDao campaigns;
+    private final JsonMapper json;
+
+    public CampaignService(CampaignDao campaigns, JsonMapper json) {
+        this.campaigns = campaigns;
+        this.json = json;
+    }
+
+    @Transactional
+    public CampaignResponse create(UUID marketerId, CampaignRequest request) {
+        CampaignStatus status = request.status() == null ? CampaignStatus.DRAFT : parseStatus(request.status());
+        if (status != CampaignStatus.DRAFT && status != CampaignStatus.ACTIVE) {
+            throw new ValidationException("status", "a new campaign starts as draft or active");
+        }
+        Campaign campaign = toCampaign(null, marketerId, status, 0, request);
+        CampaignRules.validate(campaign);
+        return toResponse(campaigns.insert(campaign));
+    }
+
+    @Transactional(readOnly = true)
+    public CampaignResponse get(UUID marketerId, UUID id) {
+        return toResponse(owned(marketerId, id));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<CampaignResponse> list(UUID marketerId, String status, PageRequest page) {
+        String statusFilter = status == null ? null : parseStatus(status).dbValue();
+        KeysetCursor after = page.after();
+        List<Campaign> fetched = campaigns.pageOwned(marketerId, statusFilter, after == null ? null : after.at(),
+                after == null ? null : after.id(), page.fetchSize());
+        return Page.fromFetched(fetched, page, c -> new KeysetCursor(c.createdAt(), c.id())).map(this::toResponse);
+    }
+
+    /** Replaces the editable fields; a status change must follow the status machine (else 409). */
+    @Transactional
+    public CampaignResponse update(UUID marketerId, UUID id, CampaignRequest request) {
+        Campaign current = campaigns.lockOwned(id, marketerId).orElseThrow(() -> new NotFoundException("campaign", id));
+        CampaignStatus next = request.status() == null ? current.status() : parseStatus(request.status());
+        CampaignRules.checkTransition(current.status(), next);
+        if (current.status().isTerminal()) {
+            throw new ConflictException("campaign-closed", "campaign is " + current.status().dbValue() + " and can no longer be edited");
+        }
+        Campaign updated = toCampaign(id, marketerId, next, current.spent(), request);
+        if (current.spent() > 0 && !updated.currency().equals(current.currency())) {
+            throw new ConflictException("currency-locked", "the currency cannot change once money has been spent");
+        }
+        CampaignRules.validate(updated);
+        return toResponse(campaigns.update(updated));
+    }
+
+    @Transactional
+    public void delete(UUID marketerId, UUID id) {
+        Campaign current = campaigns.lockOwned(id, marketerId).orElseThrow(() -> new NotFoundException("campaign", id));
+        CampaignRules.checkDeletable(current.status());
+        campaigns.delete(id, marketerId);
+    }
+
+    private Campaign owned(UUID marketerId, UUID id) {
+        return campaigns.findOwned(id, marketerId).orElseThrow(() -> new NotFoundException("campaign", id));
+    }
+
+    private static CampaignStatus parseStatus(String value) {
+        return CampaignStatus.parse(value).orElseThrow(() -> new ValidationException("status",
+                "must be one of draft, active, paused, completed, cancelled"));
+    }
+
+    private Campaign toCampaign(UUID id, UUID marketerId, CampaignStatus status, long spent, CampaignRequest r) {
+        validateDeliverables(r.deliverables());
+        return new Campaign(id, marketerId, r.name().trim(), orEmpty(r.description()), r.objective(), status,
+                r.budget(), spent, r.currency() == null ? "USD" : r.currency(), r.startDate(), r.endDate(),
+                normalized(r.targetCategories()), normalized(r.targetLanguages()), orEmpty(r.targetCountries()),
+                normalized(r.targetPlatforms()), r.minFollowers(), r.maxFollowers(), r.minEngagementRate(),
+                json.writeValueAsString(r.targetAudience() == null ? Map.of() : r.targetAudience()),
+                json.writeValueAsString(r.deliverables() == null ? List.of() : r.deliverables()), null, null);
+    }
+
+    private static void validateDeliverables(List<Deliverable> deliverables) {
+        if (deliverables == null) {
+            return;
+        }
+        List<FieldViolation> violations = new ArrayList<>();
+        for (int i = 0; i < deliverables.size(); i++) {
+            Deliverable d = deliverables.get(i);
+            if (Platform.parse(d.platform()).isEmpty()) {
+                violations.add(new FieldViolation("deliverables[" + i + "].platform", "must be one of instagram, youtube, tiktok, twitter"));
+            }
+            if (ContentType.parse(d.contentType()).isEmpty()) {
+                violations.add(new FieldViolation("deliverables[" + i + "].contentType",
+                        "must be one of post, story, reel, video, short, tweet, live"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+    }
+
+    CampaignResponse toResponse(Campaign c) {
+        return new CampaignResponse(c.id(), c.name(), c.description(), c.objective(), c.status().dbValue(), c.budget(),
+                c.spent(), c.currency(), c.startDate(), c.endDate(), c.targetCategories(), c.targetLanguages(),
+                c.targetCountries(), c.targetPlatforms(), c.minFollowers(), c.maxFollowers(), c.minEngagementRate(),
+                json.readValue(c.targetAudience(), new TypeReference<Map<String, Object>>() { }),
+                json.readValue(c.deliverables(), new TypeReference<List<Deliverable>>() { }),
+                c.createdAt(), c.updatedAt());
+    }
+
+    /** Categories, languages and platforms are matched case-insensitively: store them lower-case, once each. */
+    private static List<String> normalized(List<String> values) {
+        return values == null ? List.of() : values.stream().map(v -> v.trim().toLowerCase(Locale.ROOT)).distinct().toList();
+    }
+
+    private static <T> List<T> orEmpty(List<T> values) {
+        return values == null ? List.of() : values;
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

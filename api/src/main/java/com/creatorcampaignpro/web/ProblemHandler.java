@@ -1,0 +1,138 @@
+package com.creatorcampaignpro.web;
+
+import com.creatorcampaignpro.error.ConflictException;
+import com.creatorcampaignpro.error.NotFoundException;
+import com.creatorcampaignpro.error.ValidationException;
+import com.creatorcampaignpro.web.Problems.FieldError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import java.util.List;
+
+/**
+ * Maps every failure to application/problem+json. 4xx say what to fix, naming the field; 5xx say
+ * nothing internal to the client and are logged with their stack.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ValidationException.class)
+    ProblemDetail validation(ValidationException e) {
+        return Problems.validation(e.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, e.resource() + " not found", e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return Problems.of(HttpStatus.CONFLICT, Problems.type(e.code()), "Conflict with the current state", e.getMessage());
+    }
+
+    @ExceptionHandler(UnauthenticatedException.class)
+    ProblemDetail unauthenticated(UnauthenticatedException e) {
+        return Problems.of(HttpStatus.UNAUTHORIZED, Problems.type(e.code()), "Not authenticated", e.getMessage());
+    }
+
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<ProblemDetail> rateLimited(RateLimitedException e) {
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, Problems.RATE_LIMITED, "Too many requests",
+                e.getMessage() + "; retry in " + seconds + " s");
+        problem.setProperty("retryAfterSeconds", seconds);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(problem);
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    ProblemDetail forbidden(RuntimeException e) {
+        return Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden",
+                "your role does not allow this operation");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
+        return Problems.validation(List.of(new FieldError(e.getName(), "must be a valid " + expected)));
+    }
+
+    /** A constraint the database enforces that the checks above let through: still the client's input. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail integrity(DataIntegrityViolationException e) {
+        log.warn("Constraint violation reached the database: {}", e.getMostSpecificCause().getMessage());
+        return Problems.of(HttpStatus.CONFLICT, Problems.type("constraint-violation"), "Conflict with existing data",
+                "the request conflicts with existing data");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e, WebRequest request) {
+        log.error("Unhandled error on {}", request.getDescription(false), e);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL, "Internal error",
+                "an unexpected error occurred; it has been logged");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldError(f.getField(), f.getDefaultMessage())).toList();
+        return ResponseEntity.badRequest().body(Problems.validation(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new FieldError(
+                        r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(Problems.validation(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return ResponseEntity.badRequest().body(Problems.validation(
+                List.of(new FieldError(e.getParameterName(), "is required"))));
+    }
+
+    /** Unreadable JSON: name the field whose value could not be read, or say the body is not JSON. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            String field = JsonPaths.of(databind.getPath());
+            String message = cause instanceof UnrecognizedPropertyException
+                    ? "is not a known field"
+                    : "has a value of the wrong type or format";
+            return ResponseEntity.badRequest().body(Problems.validation(List.of(new FieldError(field, message))));
+        }
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_BODY,
+                "Malformed request body", "the request body is missing or is not valid JSON"));
+    }
+}

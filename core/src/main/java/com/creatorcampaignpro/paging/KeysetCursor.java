@@ -1,0 +1,34 @@
+package com.creatorcampaignpro.paging;
+
+import com.creatorcampaignpro.error.ValidationException;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * Position after the last row of a page ordered by (timestamp DESC, id DESC), encoded as an opaque
+ * URL-safe token so clients don't build it themselves.
+ */
+public record KeysetCursor(Instant at, UUID id) {
+
+    public String encode() {
+        String raw = at.toString() + "|" + id;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static KeysetCursor decode(String token, String field) {
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            int bar = raw.indexOf('|');
+            if (bar < 0) {
+                throw new IllegalArgumentException("no separator");
+            }
+            return new KeysetCursor(Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
+        } catch (IllegalArgumentException | DateTimeParseException malformed) {
+            throw new ValidationException(field, "is not a cursor returned by this API");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package com.creatorcampaignpro.db;
+
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+import javax.sql.DataSource;
+
+/**
+ * The one place JDBI is configured. Under Spring, pass a TransactionAwareDataSourceProxy so JDBI
+ * joins the surrounding transaction (a rolled-back Batch chunk must take its JDBI writes with it).
+ */
+public final class JdbiFactory {
+
+    private JdbiFactory() {
+    }
+
+    public static Jdbi create(DataSource dataSource) {
+        return Jdbi.create(dataSource)
+                .installPlugin(new SqlObjectPlugin())
+                .installPlugin(new PostgresPlugin());
+    }
+}

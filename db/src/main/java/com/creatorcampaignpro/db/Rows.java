@@ -1,0 +1,49 @@
+package com.creatorcampaignpro.db;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+/** Null-safe column readers shared by the row mappers. */
+public final class Rows {
+
+    private Rows() {
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    public static LocalDate date(ResultSet rs, String column) throws SQLException {
+        java.sql.Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    public static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    public static BigDecimal decimal(ResultSet rs, String column) throws SQLException {
+        return rs.getBigDecimal(column);
+    }
+
+    public static List<String> strings(ResultSet rs, String column) throws SQLException {
+        Array array = rs.getArray(column);
+        if (array == null) {
+            return List.of();
+        }
+        return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
+    }
+
+    public static String[] array(List<String> values) {
+        return values == null ? new String[0] : values.toArray(String[]::new);
+    }
+}
