@@ -2,6 +2,7 @@ package com.creatorcampaignpro.testing;
 
 import com.creatorcampaignpro.db.testing.PostgresExtension;
 import com.creatorcampaignpro.db.testing.TestDatabase;
+import com.creatorcampaignpro.user.UserDao;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,6 +37,8 @@ public abstract class ApiIntegrationTest {
     protected MockMvc mvc;
     @Autowired
     protected JsonMapper json;
+    @Autowired
+    protected UserDao userDao;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -83,6 +86,20 @@ public abstract class ApiIntegrationTest {
 
     protected Account influencer() throws Exception {
         return register("influencer");
+    }
+
+    /**
+     * A user holding a staff role (operator, finance, admin) on top of being a marketer: granted in
+     * the database, then logged in again so the access token carries the role.
+     */
+    protected Account staff(String role) throws Exception {
+        Account base = marketer();
+        userDao.grantRole(base.id(), role, null);
+        JsonNode body = readJson(mvc.perform(fromRandomClient(post("/api/auth/login"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json(Map.of("email", base.email(), "password", PASSWORD))))
+                .andExpect(status().isOk()));
+        return new Account(base.id(), base.email(), body.get("accessToken").asString(), body.get("refreshToken").asString());
     }
 
     protected String json(Object value) {

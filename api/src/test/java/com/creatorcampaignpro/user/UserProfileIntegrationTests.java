@@ -29,6 +29,15 @@ class UserProfileIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void staffRolesTravelInTheAccessToken() throws Exception {
+        Account operator = staff("operator");
+        mvc.perform(get("/api/users/profile").header("Authorization", operator.bearer()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.roles[0]").value("marketer"))
+                .andExpect(jsonPath("$.roles[1]").value("operator"));
+    }
+
+    @Test
     void tooLongNameIsRefusedByField() throws Exception {
         Account account = marketer();
         mvc.perform(put("/api/users/profile").header("Authorization", account.bearer())
