@@ -6,6 +6,7 @@ import com.creatorcampaignpro.campaign.CampaignDtos.CampaignResponse;
 import com.creatorcampaignpro.paging.Page;
 import com.creatorcampaignpro.paging.PageRequest;
 import com.creatorcampaignpro.web.Caller;
+import com.creatorcampaignpro.web.IdempotentRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,9 +34,11 @@ import java.util.UUID;
 @Tag(name = "campaigns")
 class CampaignController {
     private final CampaignService campaigns;
+    private final IdempotentRequests idempotent;
 
-    CampaignController(CampaignService campaigns) {
+    CampaignController(CampaignService campaigns, IdempotentRequests idempotent) {
         this.campaigns = campaigns;
+        this.idempotent = idempotent;
     }
 
     @GetMapping
@@ -48,12 +52,16 @@ class CampaignController {
     }
 
     @PostMapping
-    @Operation(summary = "Create a campaign (draft unless status says active)")
-    ResponseEntity<CampaignResponse> create(Caller caller, @Valid @RequestBody CampaignRequest request) {
-        CampaignResponse created = campaigns.create(caller.id(), request);
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .location(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(created.id()).toUri())
-                .body(created);
+    @Operation(summary = "Create a campaign (draft unless status says active)",
+            description = "Send an Idempotency-Key header to make retries safe: a repeat returns the first answer.")
+    ResponseEntity<CampaignResponse> create(Caller caller, @Valid @RequestBody CampaignRequest request,
+                                            @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+        return idempotent.execute(caller.id(), idempotencyKey, "POST /api/campaigns", request, CampaignResponse.class, () -> {
+            CampaignResponse created = campaigns.create(caller.id(), request);
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .location(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(created.id()).toUri())
+                    .body(created);
+        });
     }
 
     @GetMapping("/{id}")

@@ -5,6 +5,7 @@ import com.creatorcampaignpro.auth.LoginAttemptDao;
 import com.creatorcampaignpro.auth.RefreshTokenDao;
 import com.creatorcampaignpro.campaign.CampaignDao;
 import com.creatorcampaignpro.db.JdbiFactory;
+import com.creatorcampaignpro.idempotency.IdempotencyKeyDao;
 import com.creatorcampaignpro.influencer.InfluencerProfileDao;
 import com.creatorcampaignpro.user.UserDao;
 import org.jdbi.v3.core.Jdbi;
@@ -46,6 +47,11 @@ public class DataConfiguration {
     @Bean
     InfluencerProfileDao influencerProfileDao(Jdbi jdbi) {
         return jdbi.onDemand(InfluencerProfileDao.class);
+    }
+
+    @Bean
+    IdempotencyKeyDao idempotencyKeyDao(Jdbi jdbi) {
+        return jdbi.onDemand(IdempotencyKeyDao.class);
     }
 
     @Bean

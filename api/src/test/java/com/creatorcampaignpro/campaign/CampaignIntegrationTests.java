@@ -242,6 +242,41 @@ class CampaignIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void retriedCreateWithTheSameIdempotencyKeyCreatesOnce() throws Exception {
+        Account owner = marketer();
+        String key = "retry-" + System.nanoTime();
+        String body = json(campaign("Exactly once"));
+        String first = readJson(mvc.perform(post("/api/campaigns").header("Authorization", owner.bearer())
+                        .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated())).get("id").asString();
+        mvc.perform(post("/api/campaigns").header("Authorization", owner.bearer())
+                        .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andExpect(jsonPath("$.id").value(first));
+        mvc.perform(get("/api/campaigns").header("Authorization", owner.bearer()))
+                .andExpect(jsonPath("$.items.length()").value(1));
+
+        // The same key for another request is a client bug: refused, nothing created.
+        mvc.perform(post("/api/campaigns").header("Authorization", owner.bearer())
+                        .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+                        .content(json(campaign("Something else"))))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://creatorcampaignpro.com/problems/idempotency-key-reused"));
+    }
+
+    @Test
+    void aFailedRequestDoesNotBurnItsIdempotencyKey() throws Exception {
+        Account owner = marketer();
+        Map<String, Object> invalid = campaign("Will fail");
+        invalid.put("endDate", "2026-01-01");
+        mvc.perform(post("/api/campaigns").header("Authorization", owner.bearer()).header("Idempotency-Key", "k1")
+                .contentType(MediaType.APPLICATION_JSON).content(json(invalid))).andExpect(status().isBadRequest());
+        mvc.perform(post("/api/campaigns").header("Authorization", owner.bearer()).header("Idempotency-Key", "k1")
+                .contentType(MediaType.APPLICATION_JSON).content(json(campaign("Fixed")))).andExpect(status().isCreated());
+    }
+
+    @Test
     void malformedIdIsABadRequestNamingIt() throws Exception {
         Account owner = marketer();
         mvc.perform(get("/api/campaigns/not-a-uuid").header("Authorization", owner.bearer()))

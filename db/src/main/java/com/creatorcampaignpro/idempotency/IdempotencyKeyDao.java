@@ -1,0 +1,41 @@
+package com.creatorcampaignpro.idempotency;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+@RegisterConstructorMapper(StoredResponse.class)
+public interface IdempotencyKeyDao {
+
+    /**
+     * Claims the key. Returns 1 for the first request; 0 when the key exists. A concurrent request
+     * with the same key blocks here on the primary key until the first one commits or rolls back.
+     */
+    @SqlUpdate("""
+            INSERT INTO idempotency_keys (user_id, idempotency_key, request_hash)
+            VALUES (:userId, :key, :requestHash)
+            ON CONFLICT (user_id, idempotency_key) DO NOTHING
+            """)
+    int claim(@Bind("userId") UUID userId, @Bind("key") String key, @Bind("requestHash") byte[] requestHash);
+
+    @SqlQuery("""
+            SELECT request_hash, response_status, response_body FROM idempotency_keys
+            WHERE user_id = :userId AND idempotency_key = :key
+            """)
+    Optional<StoredResponse> find(@Bind("userId") UUID userId, @Bind("key") String key);
+
+    @SqlUpdate("""
+            UPDATE idempotency_keys SET response_status = :status, response_body = :body
+            WHERE user_id = :userId AND idempotency_key = :key
+            """)
+    void complete(@Bind("userId") UUID userId, @Bind("key") String key, @Bind("status") int status,
+                  @Bind("body") String body);
+
+    @SqlUpdate("DELETE FROM idempotency_keys WHERE created_at < :before")
+    int deleteCreatedBefore(@Bind("before") Instant before);
+}
