@@ -31,11 +31,17 @@ final class Table {
         boolean[] numeric = new boolean[headers.size()];
         for (int c = 0; c < headers.size(); c++) {
             widths[c] = headers.get(c).length();
-            numeric[c] = !rows.isEmpty();
+            boolean allNumbers = true;
+            boolean anyNumber = false;
             for (List<String> row : rows) {
-                widths[c] = Math.max(widths[c], row.get(c).length());
-                numeric[c] &= row.get(c).matches("-?[0-9][0-9,.]*( ms| s)?|-");
+                String cell = row.get(c);
+                widths[c] = Math.max(widths[c], cell.length());
+                boolean number = cell.matches("-?[0-9][0-9,.]*( ms| s)?");
+                anyNumber |= number;
+                allNumbers &= number || cell.equals("-");
             }
+            // a column of numbers (and blanks) reads best right-aligned; a column of blanks does not
+            numeric[c] = anyNumber && allNumbers;
         }
         StringBuilder out = new StringBuilder();
         line(out, headers, widths, new boolean[headers.size()]);

@@ -21,6 +21,12 @@ class TableTests {
     }
 
     @Test
+    void aColumnOfBlanksStaysLeftAligned() {
+        assertThat(new Table("STEP", "FAILURE").row("prepare", null).row("finish", null).render())
+                .isEqualTo("STEP     FAILURE\nprepare  -\nfinish   -\n");
+    }
+
+    @Test
     void emptyTablesSaySoAndLongCellsAreCut() {
         assertThat(new Table("JOB").render()).isEqualTo("JOB\n(none)\n");
         String cut = new Table("DESCRIPTION").row("x".repeat(100)).render();
