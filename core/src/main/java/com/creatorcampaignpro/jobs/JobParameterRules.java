@@ -1,0 +1,64 @@
+package com.creatorcampaignpro.jobs;
+
+import com.creatorcampaignpro.error.ValidationException;
+import com.creatorcampaignpro.error.ValidationException.FieldViolation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Checks an operator's launch parameters against what the job declares. */
+public final class JobParameterRules {
+
+    /** Names the platform adds itself (run key, owning node): operators may not pass them. */
+    public static final String RESERVED_PREFIX = "ccp.";
+
+    private JobParameterRules() {
+    }
+
+    /** A validated parameter with its typed value. */
+    public record TypedParameter(JobParameterSpec spec, Object value) {
+    }
+
+    /**
+     * Typed values for every given or defaulted parameter, in declaration order. Unknown names,
+     * values of the wrong type and missing required ones are each reported as
+     * {@code parameters.<name>}, all at once.
+     */
+    public static List<TypedParameter> validate(JobDefinition job, Map<String, String> given) {
+        Map<String, String> raw = given == null ? Map.of() : given;
+        List<FieldViolation> violations = new ArrayList<>();
+        Set<String> known = new TreeSet<>();
+        job.parameters().forEach(p -> known.add(p.name()));
+        for (String name : new TreeSet<>(raw.keySet())) {
+            if (!known.contains(name)) {
+                violations.add(new FieldViolation("parameters." + name, known.isEmpty()
+                        ? "is not accepted: " + job.name() + " takes no parameters"
+                        : "is not accepted by " + job.name() + " (it accepts " + String.join(", ", known) + ")"));
+            }
+        }
+        Map<String, TypedParameter> typed = new LinkedHashMap<>();
+        for (JobParameterSpec spec : job.parameters()) {
+            String value = raw.get(spec.name());
+            if (value == null || value.isBlank()) {
+                if (spec.defaultValue() != null) {
+                    typed.put(spec.name(), new TypedParameter(spec, spec.type().parse(spec.defaultValue()).orElseThrow()));
+                } else if (spec.required()) {
+                    violations.add(new FieldViolation("parameters." + spec.name(), "is required (" + spec.type().expected() + ")"));
+                }
+                continue;
+            }
+            spec.type().parse(value).ifPresentOrElse(
+                    v -> typed.put(spec.name(), new TypedParameter(spec, v)),
+                    () -> violations.add(new FieldViolation("parameters." + spec.name(),
+                            "must be " + spec.type().expected() + ", got '" + value + "'")));
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        return List.copyOf(typed.values());
+    }
+}

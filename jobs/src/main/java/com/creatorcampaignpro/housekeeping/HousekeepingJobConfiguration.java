@@ -1,0 +1,112 @@
+package com.creatorcampaignpro.housekeeping;
+
+import com.creatorcampaignpro.jobs.JobDefinition;
+import com.creatorcampaignpro.jobs.JobExecutionLogger;
+import com.creatorcampaignpro.jobs.JobParameterSpec;
+import com.creatorcampaignpro.jobs.JobParameterType;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * housekeepingJob: deletes refresh tokens expired for more than a grace period and login
+ * attempts older than the login limits can look back. The audit log is kept. Each step deletes in
+ * bounded batches, one transaction per batch (a tasklet returning CONTINUABLE), so a stop or a
+ * crash loses at most one batch and a restart carries on with the same cut-off.
+ */
+@Configuration(proxyBeanMethods = false)
+public class HousekeepingJobConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(HousekeepingJobConfiguration.class);
+    public static final String JOB_NAME = "housekeepingJob";
+
+    @Bean
+    JobDefinition housekeepingJobDefinition() {
+        return new JobDefinition(JOB_NAME,
+                "Deletes expired refresh tokens and old login attempts; keeps the audit log",
+                "refresh_tokens, login_attempts", "deletes from refresh_tokens, login_attempts",
+                List.of(
+                        JobParameterSpec.optional("refreshTokenGraceDays", JobParameterType.LONG, "1", false,
+                                "keep expired refresh tokens this many days (reuse detection needs them briefly)"),
+                        JobParameterSpec.optional("loginAttemptRetentionDays", JobParameterType.LONG, "2", false,
+                                "keep login attempts this many days (the login limits look back minutes)"),
+                        JobParameterSpec.optional("batchSize", JobParameterType.LONG, "5000", false,
+                                "rows deleted per transaction")));
+    }
+
+    @Bean
+    HousekeepingDao housekeepingDao(Jdbi jdbi) {
+        return jdbi.onDemand(HousekeepingDao.class);
+    }
+
+    @Bean
+    Step deleteExpiredRefreshTokensStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                        HousekeepingDao dao) {
+        return new StepBuilder("deleteExpiredRefreshTokens", jobRepository)
+                .tasklet(batchedDelete("refreshTokenGraceDays", dao::deleteRefreshTokensExpiredBefore), transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step deleteOldLoginAttemptsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                    HousekeepingDao dao) {
+        return new StepBuilder("deleteOldLoginAttempts", jobRepository)
+                .tasklet(batchedDelete("loginAttemptRetentionDays", dao::deleteLoginAttemptsBefore), transactionManager)
+                .build();
+    }
+
+    @Bean
+    Job housekeepingJob(JobRepository jobRepository, Step deleteExpiredRefreshTokensStep,
+                        Step deleteOldLoginAttemptsStep, JobExecutionLogger jobExecutionLogger) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(jobExecutionLogger)
+                .start(deleteExpiredRefreshTokensStep)
+                .next(deleteOldLoginAttemptsStep)
+                .build();
+    }
+
+    interface BoundedDelete {
+        int delete(Instant before, int limit);
+    }
+
+    /**
+     * One batch per call. The cut-off is fixed at the step's first call and kept in the step's
+     * execution context, so a restarted step deletes against the same instant.
+     */
+    static Tasklet batchedDelete(String retentionParameter, BoundedDelete delete) {
+        return (contribution, chunkContext) -> {
+            ExecutionContext context = contribution.getStepExecution().getExecutionContext();
+            JobParameters parameters = contribution.getStepExecution().getJobParameters();
+            if (!context.containsKey("cutoff")) {
+                long days = parameters.getLong(retentionParameter, 1L);
+                context.putString("cutoff", Instant.now().minus(days, ChronoUnit.DAYS).toString());
+            }
+            Instant cutoff = Instant.parse(context.getString("cutoff"));
+            int batchSize = Math.toIntExact(Math.max(1, parameters.getLong("batchSize", 5000L)));
+            int deleted = delete.delete(cutoff, batchSize);
+            contribution.incrementWriteCount(deleted);
+            String step = contribution.getStepExecution().getStepName();
+            long total = contribution.getStepExecution().getWriteCount() + deleted;
+            if (deleted == batchSize) {
+                log.info("{}: {} rows before {} deleted so far", step, total, cutoff);
+                return RepeatStatus.CONTINUABLE;
+            }
+            return RepeatStatus.FINISHED;
+        };
+    }
+}
