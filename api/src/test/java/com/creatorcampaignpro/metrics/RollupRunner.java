@@ -46,6 +46,6 @@ record RollupRunner(JobOperator jobOperator, JobRepository jobRepository, Job me
     }
 
     static String modeUsed(JobExecution execution) {
-        return step(execution).getExecutionContext().getString(MetricsRollupTasklet.MODE_USED_KEY);
+        return step(execution).getExecutionContext().getString(MetricsRollupJobConfiguration.MODE_USED);
     }
 }

@@ -33,7 +33,8 @@ public interface MetricsRollupDao {
      * The full rollup: every campaign's totals recomputed from content and content_metrics (campaigns
      * without published content get zeros), the change queue emptied in the same snapshot (those
      * changes are in the result), rows written only where a figure changed (no dead tuples for
-     * nothing), and today's daily row upserted for each written campaign.
+     * nothing), and today's daily row upserted for each written campaign (unless {@code snapshotRolled} is false
+     * because {@link #snapshotAll} follows: the first run of a day).
      */
     @SqlQuery("""
             WITH cleared AS (
@@ -78,6 +79,7 @@ public interface MetricsRollupDao {
                 SELECT campaign_id, :day, content_count, total_reach, total_impressions, total_views, total_engagement,
                        total_likes, total_comments, total_shares, total_saves, total_clicks, total_conversions, now()
                 FROM rolled
+                WHERE :snapshotRolled
                 ON CONFLICT (campaign_id, day) DO UPDATE SET
                     content_count = EXCLUDED.content_count, total_reach = EXCLUDED.total_reach,
                     total_impressions = EXCLUDED.total_impressions, total_views = EXCLUDED.total_views,
@@ -88,7 +90,7 @@ public interface MetricsRollupDao {
             )
             SELECT 0 AS changes_consumed, count(*) AS campaigns_written FROM rolled
             """)
-    RollupResult fullRollup(@Bind("day") LocalDate day);
+    RollupResult fullRollup(@Bind("day") LocalDate day, @Bind("snapshotRolled") boolean snapshotRolled);
 
     /**
      * The incremental rollup: consumes the change queue (DELETE ... RETURNING: exactly the rows this
@@ -135,6 +137,7 @@ public interface MetricsRollupDao {
                 SELECT campaign_id, :day, content_count, total_reach, total_impressions, total_views, total_engagement,
                        total_likes, total_comments, total_shares, total_saves, total_clicks, total_conversions, now()
                 FROM rolled
+                WHERE :snapshotRolled
                 ON CONFLICT (campaign_id, day) DO UPDATE SET
                     content_count = EXCLUDED.content_count, total_reach = EXCLUDED.total_reach,
                     total_impressions = EXCLUDED.total_impressions, total_views = EXCLUDED.total_views,
@@ -145,7 +148,7 @@ public interface MetricsRollupDao {
             )
             SELECT (SELECT count(*) FROM taken) AS changes_consumed, count(*) AS campaigns_written FROM rolled
             """)
-    RollupResult applyChanges(@Bind("day") LocalDate day);
+    RollupResult applyChanges(@Bind("day") LocalDate day, @Bind("snapshotRolled") boolean snapshotRolled);
 
     /**
      * Gives every campaign a (zero) metrics row once a run has seen it, so "covered by the rollup" is
@@ -187,7 +190,7 @@ public interface MetricsRollupDao {
             UPDATE metrics_rollup_state SET
                 last_run_at = now(),
                 last_full_run_at = CASE WHEN :full THEN now() ELSE last_full_run_at END,
-                last_snapshot_day = :day,
+                last_snapshot_day = greatest(last_snapshot_day, :day),
                 full_required = FALSE
             WHERE id = 1
             """)

@@ -27,6 +27,8 @@ public class MetricsRollupJobConfiguration {
     public static final String JOB_NAME = "metricsRollupJob";
     public static final String RUN_AT = "runAt";
     public static final String MODE = "mode";
+    /** Step execution context key: "full" or "incremental", what the run did. */
+    public static final String MODE_USED = "rollup.mode";
 
     @Bean
     Step metricsRollupStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,

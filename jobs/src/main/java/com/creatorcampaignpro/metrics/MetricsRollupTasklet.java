@@ -20,8 +20,6 @@ import java.time.LocalDate;
 class MetricsRollupTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(MetricsRollupTasklet.class);
 
-    static final String MODE_USED_KEY = "rollup.mode";
-
     private final MetricsRollupDao dao;
     private final MetricsProperties properties;
     private final Clock clock;
@@ -42,21 +40,23 @@ class MetricsRollupTasklet implements Tasklet {
         RollupState state = dao.lockState();
         boolean full = requested == RollupMode.FULL || state.fullRequired()
                 || (requested == RollupMode.AUTO && dao.pendingChangesExceed(properties.fullRollupThreshold()));
+        // The first run of a day snapshots every campaign afterwards; later runs only those they write.
+        boolean firstRunOfDay = state.lastSnapshotDay() == null || state.lastSnapshotDay().isBefore(day);
         RollupResult result;
         if (full) {
-            result = dao.fullRollup(day);
+            result = dao.fullRollup(day, !firstRunOfDay);
         } else {
             dao.coverNewCampaigns(day);
-            result = dao.applyChanges(day);
+            result = dao.applyChanges(day, !firstRunOfDay);
         }
-        if (state.lastSnapshotDay() == null || state.lastSnapshotDay().isBefore(day)) {
+        if (firstRunOfDay) {
             dao.snapshotAll(day);
         }
         dao.markCompleted(full, day);
 
         contribution.incrementWriteCount(result.campaignsWritten());
         ExecutionContext context = stepExecution.getExecutionContext();
-        context.putString(MODE_USED_KEY, full ? "full" : "incremental");
+        context.putString(MetricsRollupJobConfiguration.MODE_USED, full ? "full" : "incremental");
         context.putLong("rollup.changesConsumed", result.changesConsumed());
         context.putLong("rollup.campaignsWritten", result.campaignsWritten());
         log.info("Metrics rollup ({}): {} change rows applied, {} campaigns written, day {}",
