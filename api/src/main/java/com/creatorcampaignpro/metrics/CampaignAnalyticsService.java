@@ -1,0 +1,71 @@
+package com.creatorcampaignpro.metrics;
+
+import com.creatorcampaignpro.campaign.Campaign;
+import com.creatorcampaignpro.campaign.CampaignDao;
+import com.creatorcampaignpro.error.NotFoundException;
+import com.creatorcampaignpro.error.ValidationException;
+import com.creatorcampaignpro.metrics.AnalyticsDtos.CampaignAnalytics;
+import com.creatorcampaignpro.metrics.AnalyticsDtos.Day;
+import com.creatorcampaignpro.metrics.AnalyticsDtos.Totals;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** A marketer's view of a campaign's rolled-up metrics (written by metricsRollupJob). */
+@Service
+public class CampaignAnalyticsService {
+    static final int DEFAULT_DAYS = 30;
+    static final int MAX_DAYS = 366;
+
+    private final CampaignDao campaigns;
+    private final CampaignMetricsDao metrics;
+    private final MetricsProperties properties;
+    private final Clock clock = Clock.systemUTC();
+
+    public CampaignAnalyticsService(CampaignDao campaigns, CampaignMetricsDao metrics, MetricsProperties properties) {
+        this.campaigns = campaigns;
+        this.metrics = metrics;
+        this.properties = properties;
+    }
+
+    /**
+     * Totals as of the last rollup run that covered the campaign (zeros and a null asOf before the
+     * first), the ratios, and the daily series between {@code from} and {@code to} inclusive
+     * (ISO dates; default the last 30 days up to today in the rollup's time zone).
+     */
+    @Transactional(readOnly = true)
+    public CampaignAnalytics analytics(UUID marketerId, UUID campaignId, String from, String to) {
+        Campaign campaign = campaigns.findOwned(campaignId, marketerId)
+                .orElseThrow(() -> new NotFoundException("campaign", campaignId));
+        LocalDate toDay = to == null ? LocalDate.now(clock.withZone(properties.timeZone())) : parseDate("to", to);
+        LocalDate fromDay = from == null ? toDay.minusDays(DEFAULT_DAYS - 1) : parseDate("from", from);
+        if (fromDay.isAfter(toDay)) {
+            throw new ValidationException("from", "must not be after to");
+        }
+        if (ChronoUnit.DAYS.between(fromDay, toDay) >= MAX_DAYS) {
+            throw new ValidationException("to", "the range may span at most " + MAX_DAYS + " days");
+        }
+
+        CoveredTotals covered = metrics.find(campaignId).orElse(new CoveredTotals(CampaignTotals.ZERO, null));
+        CampaignTotals t = covered.totals();
+        return new CampaignAnalytics(campaignId, campaign.currency(), campaign.spent(), covered.asOf(), Totals.of(t),
+                CampaignPerformance.engagementRate(t.engagement(), t.impressions()),
+                AnalyticsDtos.plain(CampaignPerformance.costPerEngagement(campaign.spent(), t.engagement())),
+                AnalyticsDtos.plain(CampaignPerformance.costPerMille(campaign.spent(), t.impressions())),
+                fromDay, toDay,
+                metrics.daily(campaignId, fromDay, toDay).stream().map(Day::of).toList());
+    }
+
+    private static LocalDate parseDate(String field, String value) {
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(field, "must be a date like 2026-03-01");
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package com.creatorcampaignpro.metrics;
+
+import com.creatorcampaignpro.db.testing.TestDatabase;
+import com.creatorcampaignpro.testing.ApiIntegrationTest;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * metricsRollupJob on the real PostgreSQL, launched through JobOperator. Every check compares the
+ * whole campaign_metrics table with an independent direct aggregation over content and content_metrics.
+ */
+class MetricsRollupJobIntegrationTests extends ApiIntegrationTest {
+
+    @Autowired
+    JobOperator jobOperator;
+    @Autowired
+    JobRepository jobRepository;
+    @Autowired
+    Job metricsRollupJob;
+
+    Jdbi jdbi;
+    RollupRunner rollup;
+
+    @BeforeEach
+    void setUp() {
+        jdbi = TestDatabase.shared().jdbi();
+        rollup = new RollupRunner(jobOperator, jobRepository, metricsRollupJob);
+    }
+
+    private Map<UUID, List<Long>> expected() {
+        return jdbi.withHandle(MetricsFixtures::expected);
+    }
+
+    private Map<UUID, List<Long>> rolledUp() {
+        return jdbi.withHandle(MetricsFixtures::rolledUp);
+    }
+
+    private Map<UUID, List<Long>> todaysSnapshots() {
+        return jdbi.withHandle(h -> MetricsFixtures.actual(h,
+                "SELECT * FROM campaign_metrics_daily WHERE day = '" + LocalDate.now(ZoneOffset.UTC) + "'"));
+    }
+
+    private JobExecution completed(String mode) throws Exception {
+        JobExecution execution = rollup.run(mode);
+        assertThat(execution.getStatus()).as("%s", execution.getAllFailureExceptions()).isEqualTo(BatchStatus.COMPLETED);
+        return execution;
+    }
+
+    @Test
+    void fullRollupEqualsADirectAggregationOverRandomData() throws Exception {
+        new MetricsFixtures(jdbi, 11).campaignsWithContent(30, 25);
+
+        JobExecution execution = completed("full");
+
+        assertThat(RollupRunner.modeUsed(execution)).isEqualTo("full");
+        Map<UUID, List<Long>> expected = expected();
+        assertThat(expected.values()).anyMatch(v -> v.get(0) > 0); // the data has published content to sum
+        assertThat(rolledUp()).isEqualTo(expected);
+        assertThat(todaysSnapshots()).isEqualTo(expected);
+    }
+
+    @Test
+    void incrementalRunAfterRandomChangesEqualsAFullRun() throws Exception {
+        MetricsFixtures fixtures = new MetricsFixtures(jdbi, 23);
+        List<UUID> campaigns = fixtures.campaignsWithContent(40, 30);
+        completed("auto");
+        assertThat(rolledUp()).isEqualTo(expected());
+
+        // Every kind of change the platform makes: metrics updates (one multi-row statement and single
+        // rows), publishing, unpublishing, moving content, deleting content (its metrics cascade),
+        // deleting a metrics row alone, first metrics of existing content, a new campaign with content.
+        jdbi.useHandle(h -> {
+            h.execute("""
+                    UPDATE content_metrics SET views = views + 10, likes = likes + 3, reach = reach + 7,
+                           impressions = impressions * 2, clicks = clicks + 1, conversions = conversions + 1
+                    WHERE content_id IN (SELECT id FROM content WHERE campaign_id = ANY(?) AND random() < 0.3)""",
+                    (Object) campaigns.toArray(UUID[]::new));
+            for (UUID id : h.createQuery("SELECT content_id FROM content_metrics ORDER BY random() LIMIT 15")
+                    .mapTo(UUID.class).list()) {
+                h.execute("UPDATE content_metrics SET comments = comments + 5, shares = shares + 2, saves = 1 WHERE content_id = ?", id);
+            }
+            h.execute("UPDATE content SET status = 'published' WHERE status = 'approved' AND campaign_id = ANY(?)",
+                    (Object) campaigns.subList(0, 20).toArray(UUID[]::new));
+            h.execute("UPDATE content SET status = 'changes_requested' WHERE id IN ("
+                    + "SELECT id FROM content WHERE status = 'published' AND campaign_id = ANY(?) LIMIT 10)",
+                    (Object) campaigns.subList(20, 40).toArray(UUID[]::new));
+            h.execute("UPDATE content SET campaign_id = ? WHERE id IN ("
+                    + "SELECT id FROM content WHERE campaign_id = ? AND status = 'published' LIMIT 3)",
+                    campaigns.get(1), campaigns.get(2));
+            h.execute("DELETE FROM content WHERE id IN ("
+                    + "SELECT id FROM content WHERE status = 'published' AND campaign_id = ANY(?) LIMIT 5)",
+                    (Object) campaigns.toArray(UUID[]::new));
+            h.execute("DELETE FROM content_metrics WHERE content_id IN ("
+                    + "SELECT c.id FROM content c WHERE c.status = 'published' AND c.campaign_id = ? LIMIT 2)",
+                    campaigns.get(3));
+            for (UUID id : h.createQuery("""
+                            SELECT c.id FROM content c WHERE c.status = 'published' AND c.campaign_id = ANY(?)
+                            AND NOT EXISTS (SELECT 1 FROM content_metrics m WHERE m.content_id = c.id) LIMIT 5""")
+                    .bind(0, campaigns.toArray(UUID[]::new)).mapTo(UUID.class).list()) {
+                fixtures.insertMetrics(h, id);
+            }
+        });
+        UUID marketer = fixtures.user("marketer");
+        UUID influencer = fixtures.user("influencer");
+        UUID fresh = fixtures.campaign(marketer);
+        fixtures.content(fresh, influencer, "published", true);
+        fixtures.content(fresh, influencer, "pending", true);
+        fixtures.campaign(marketer); // a new campaign without content gets a zero row
+
+        JobExecution incremental = completed("incremental");
+
+        assertThat(RollupRunner.modeUsed(incremental)).isEqualTo("incremental");
+        assertThat(RollupRunner.step(incremental).getExecutionContext().getLong("rollup.changesConsumed")).isPositive();
+        Map<UUID, List<Long>> expected = expected();
+        assertThat(rolledUp()).isEqualTo(expected);
+        assertThat(todaysSnapshots()).isEqualTo(expected);
+        assertThat(expected.get(fresh).get(0)).isEqualTo(1L);
+
+        // A full run over the same data finds nothing to correct: incremental == full, row for row.
+        JobExecution full = completed("full");
+        assertThat(RollupRunner.modeUsed(full)).isEqualTo("full");
+        assertThat(RollupRunner.step(full).getWriteCount()).isZero();
+        assertThat(rolledUp()).isEqualTo(expected);
+    }
+
+    @Test
+    void runningTwiceGivesTheSameNumbers() throws Exception {
+        new MetricsFixtures(jdbi, 37).campaignsWithContent(20, 20);
+        completed("auto");
+        Map<UUID, List<Long>> afterFirst = rolledUp();
+        String stateAfterFirst = jdbi.withHandle(h -> h.createQuery(
+                "SELECT string_agg(campaign_id || ':' || updated_at, ',' ORDER BY campaign_id) FROM campaign_metrics")
+                .mapTo(String.class).one());
+
+        JobExecution second = completed("auto");
+
+        assertThat(RollupRunner.step(second).getWriteCount()).isZero();
+        assertThat(rolledUp()).isEqualTo(afterFirst).isEqualTo(expected());
+        String stateAfterSecond = jdbi.withHandle(h -> h.createQuery(
+                "SELECT string_agg(campaign_id || ':' || updated_at, ',' ORDER BY campaign_id) FROM campaign_metrics")
+                .mapTo(String.class).one());
+        assertThat(stateAfterSecond).isEqualTo(stateAfterFirst);
+        assertThat(completed("full").getStepExecutions().iterator().next().getWriteCount()).isZero();
+        assertThat(rolledUp()).isEqualTo(afterFirst);
+    }
+
+    @Test
+    void aFailedRunChangesNothingAndItsRestartCompletesTheWork() throws Exception {
+        MetricsFixtures fixtures = new MetricsFixtures(jdbi, 41);
+        List<UUID> campaigns = fixtures.campaignsWithContent(15, 20);
+        completed("auto");
+        jdbi.useHandle(h -> h.execute("""
+                UPDATE content_metrics SET likes = likes + 100, impressions = impressions + 1000
+                WHERE content_id IN (SELECT id FROM content WHERE campaign_id = ANY(?))""",
+                (Object) campaigns.toArray(UUID[]::new)));
+        Map<UUID, List<Long>> before = rolledUp();
+        long queued = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM campaign_metrics_changes").mapTo(Long.class).one());
+        assertThat(queued).isPositive();
+
+        // The last write of the run (the daily snapshot) fails, as a crash or a lost connection would.
+        jdbi.useHandle(h -> h.execute("""
+                CREATE FUNCTION test_fail_snapshot() RETURNS trigger LANGUAGE plpgsql AS
+                $$ BEGIN RAISE EXCEPTION 'snapshot write failed (test)'; END $$;
+                CREATE TRIGGER test_fail_snapshot BEFORE INSERT OR UPDATE ON campaign_metrics_daily
+                FOR EACH ROW EXECUTE FUNCTION test_fail_snapshot();"""));
+        JobExecution failed;
+        try {
+            failed = rollup.run("incremental");
+        } finally {
+            jdbi.useHandle(h -> h.execute("""
+                    DROP TRIGGER test_fail_snapshot ON campaign_metrics_daily;
+                    DROP FUNCTION test_fail_snapshot();"""));
+        }
+
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(rolledUp()).isEqualTo(before);
+        long stillQueued = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM campaign_metrics_changes")
+                .mapTo(Long.class).one());
+        assertThat(stillQueued).isEqualTo(queued);
+
+        JobExecution restarted = rollup.restart(failed);
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
+        assertThat(rolledUp()).isEqualTo(expected()).isNotEqualTo(before);
+        // The same logical run (same runAt) cannot run again once completed.
+        assertThatThrownBy(() -> jobOperator.start(metricsRollupJob, failed.getJobParameters()))
+                .isInstanceOf(JobInstanceAlreadyCompleteException.class);
+    }
+
+    @Test
+    void anUnknownModeIsRefusedBeforeAnythingRuns() {
+        assertThatThrownBy(() -> jobOperator.start(metricsRollupJob, RollupRunner.parameters("sideways")))
+                .hasMessageContaining("mode must be auto, full or incremental");
+    }
+}
