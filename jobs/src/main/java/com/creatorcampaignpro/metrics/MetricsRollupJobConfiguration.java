@@ -1,5 +1,9 @@
 package com.creatorcampaignpro.metrics;
 
+import com.creatorcampaignpro.jobs.JobDefinition;
+import com.creatorcampaignpro.jobs.JobExecutionLogger;
+import com.creatorcampaignpro.jobs.JobParameterSpec;
+import com.creatorcampaignpro.jobs.JobParameterType;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
@@ -12,15 +16,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * metricsRollupJob: rolls content_metrics up into campaign_metrics and campaign_metrics_daily with
  * set-based SQL (see {@link MetricsRollupDao}). One tasklet step, one transaction.
  *
- * <p>Parameters: {@value #RUN_AT} (identifying, optional: the scheduled fire time, so a duplicate fire
- * is the same JobInstance and is refused, while a failed run restarts under it) and {@value #MODE}
- * (non-identifying, optional: auto | full | incremental, default auto). No incrementer: operators
- * launch it with parameters (spring-batch#5005).
+ * <p>Parameters: {@value #MODE} (non-identifying, optional: auto | full | incremental, default auto).
+ * Schedules and operators launch it through JobOperations, which adds the identifying run key;
+ * tests and the benchmark launch it directly with a unique {@value #RUN_AT}. No incrementer:
+ * operators launch it with parameters (spring-batch#5005).
  */
 @Configuration(proxyBeanMethods = false)
 public class MetricsRollupJobConfiguration {
@@ -31,6 +36,15 @@ public class MetricsRollupJobConfiguration {
     public static final String MODE_USED = "rollup.mode";
 
     @Bean
+    JobDefinition metricsRollupJobDefinition() {
+        return new JobDefinition(JOB_NAME,
+                "Rolls content metrics of published content up into campaign totals and today's daily snapshot",
+                "campaign_metrics_changes, content, content_metrics", "campaign_metrics, campaign_metrics_daily",
+                List.of(JobParameterSpec.optional(MODE, JobParameterType.STRING, "auto", false,
+                        "auto (deltas, or a full recompute past ccp.metrics.full-rollup-threshold), full or incremental")));
+    }
+
+    @Bean
     Step metricsRollupStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                            MetricsRollupDao metricsRollupDao, MetricsProperties metricsProperties) {
         return new StepBuilder("metricsRollupStep", jobRepository)
@@ -39,8 +53,9 @@ public class MetricsRollupJobConfiguration {
     }
 
     @Bean
-    Job metricsRollupJob(JobRepository jobRepository, Step metricsRollupStep) {
+    Job metricsRollupJob(JobRepository jobRepository, Step metricsRollupStep, JobExecutionLogger jobExecutionLogger) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(jobExecutionLogger)
                 .validator(modeValidator())
                 .start(metricsRollupStep)
                 .build();
