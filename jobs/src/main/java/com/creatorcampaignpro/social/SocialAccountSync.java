@@ -1,5 +1,6 @@
 package com.creatorcampaignpro.social;
 
+import com.creatorcampaignpro.error.ConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -119,7 +120,8 @@ public class SocialAccountSync {
         return tx.execute(status -> {
             SocialAccount account = accounts.lock(userId, platform.dbValue())
                     .filter(a -> !"disconnected".equals(a.status()) && a.accessTokenEnc() != null)
-                    .orElseThrow(() -> new IllegalStateException("account is not connected"));
+                    .orElseThrow(() -> new ConflictException("social-account-disconnected",
+                            platform.dbValue() + " was disconnected meanwhile: connect it again"));
             OAuthTokens current = new OAuthTokens(
                     cipher.decrypt(account.accessTokenEnc(), aad(userId, platform, "access")),
                     cipher.decrypt(account.refreshTokenEnc(), aad(userId, platform, "refresh")),
