@@ -65,14 +65,17 @@ class PaymentController {
     }
 
     @PostMapping("/disputes")
-    @Operation(summary = "Dispute a payment (its payee or payer only); a pending payment is held meanwhile")
+    @Operation(summary = "Dispute a payment (its payee or payer only); a pending payment is held meanwhile."
+            + " Repeating the same request answers 200 with the dispute it opened")
     ResponseEntity<DisputeResponse> openDispute(Caller caller, @Valid @RequestBody DisputeRequest request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(payments.openDispute(caller, request));
+        PaymentService.DisputeOutcome outcome = payments.openDispute(caller, request);
+        return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome.dispute());
     }
 
     @PostMapping("/disputes/{id}/resolve")
     @PreAuthorize("hasRole('finance')")
-    @Operation(summary = "Finance resolves a dispute: upheld (the hold stays) or rejected (a held payment is released)")
+    @Operation(summary = "Finance resolves a dispute: upheld (the hold stays) or rejected (a held payment is released);"
+            + " repeating the same decision answers it again")
     DisputeResponse resolve(Caller caller, @PathVariable UUID id, @Valid @RequestBody ResolveRequest request) {
         return payments.resolve(caller, id, request);
     }

@@ -85,7 +85,8 @@ public class PaymentMethodService {
      * One Express account per user. The account is created at Stripe before our row (a provider call
      * never runs inside a database transaction); the idempotency key derived from the user id makes a
      * retry after a failure in between get the same account back, and a repeated POST after success
-     * finds our row and only hands out a fresh onboarding link.
+     * finds our row and hands out a fresh onboarding link, or, once Stripe reports the account
+     * onboarded (details submitted, payouts enabled), marks the method active.
      */
     private Outcome addStripe(UUID userId, MethodRequest request) {
         if (request.paypalEmail() != null) {
@@ -109,6 +110,19 @@ public class PaymentMethodService {
                 record(userId, "payment_method.added", added, Map.of("provider", "stripe", "stripeAccountId", accountId));
                 return added;
             });
+        }
+        if (!created && "pending".equals(method.status()) && payoutAccounts.payoutsEnabled(method.stripeAccountId())) {
+            // Onboarding finished since the last visit: the method can be paid to; no link needed.
+            PaymentMethod pending = method;
+            PaymentMethod active = tx.execute(status -> {
+                PaymentMethod updated = methods.updateStatus(pending.id(), userId, "active").orElseThrow();
+                record(userId, "payment_method.activated", updated, Map.of("provider", "stripe"));
+                return updated;
+            });
+            return new Outcome(new MethodCreated(MethodResponse.of(active), null, null), false);
+        }
+        if ("active".equals(method.status())) {
+            return new Outcome(new MethodCreated(MethodResponse.of(method), null, null), false);
         }
         PayoutAccounts.OnboardingLink link = payoutAccounts.onboardingLink(method.stripeAccountId());
         return new Outcome(new MethodCreated(MethodResponse.of(method), link.url(), link.expiresAt()), created);

@@ -39,6 +39,9 @@ public class PaymentService {
         this.json = json;
     }
 
+    public record DisputeOutcome(DisputeResponse dispute, boolean created) {
+    }
+
     static boolean seesEverything(Caller caller) {
         return caller.hasRole("finance") || caller.hasRole("admin");
     }
@@ -69,11 +72,20 @@ public class PaymentService {
      * provider and only get the record for finance.
      */
     @Transactional
-    public DisputeResponse openDispute(Caller caller, DisputeRequest request) {
+    public DisputeOutcome openDispute(Caller caller, DisputeRequest request) {
         Payment payment = payments.lockAsParty(request.paymentId(), caller.id())
                 .orElseThrow(() -> new NotFoundException("payment", request.paymentId()));
+        String reason = request.reason().trim();
+        var open = disputes.findOpen(payment.id());
+        if (open.isPresent()) {
+            // A retried request (same caller, same reason) gets the dispute it opened; anything else conflicts.
+            if (open.get().openedBy().equals(caller.id()) && open.get().reason().equals(reason)) {
+                return new DisputeOutcome(DisputeResponse.of(open.get()), false);
+            }
+            throw new ConflictException("dispute-already-open", "this payment already has an open dispute");
+        }
         boolean hold = payment.status() == PaymentStatus.PENDING;
-        PaymentDispute dispute = disputes.open(payment.id(), caller.id(), request.reason().trim(), hold)
+        PaymentDispute dispute = disputes.open(payment.id(), caller.id(), reason, hold)
                 .orElseThrow(() -> new ConflictException("dispute-already-open", "this payment already has an open dispute"));
         if (hold) {
             payments.holdPending(payment.id(), holdReason(dispute.id()));
@@ -83,7 +95,7 @@ public class PaymentService {
         details.put("paymentStatus", payment.status().dbValue());
         details.put("held", hold);
         audit.record(caller.id(), "payment.dispute_opened", "payment", payment.id().toString(), json.writeValueAsString(details));
-        return DisputeResponse.of(dispute);
+        return new DisputeOutcome(DisputeResponse.of(dispute), true);
     }
 
     /**
@@ -98,6 +110,9 @@ public class PaymentService {
         }
         PaymentDispute dispute = disputes.lock(disputeId).orElseThrow(() -> new NotFoundException("dispute", disputeId));
         if (!"open".equals(dispute.status())) {
+            if (outcome.equals(dispute.outcome()) && caller.id().equals(dispute.resolvedBy())) {
+                return DisputeResponse.of(dispute);   // the same decision, retried
+            }
             throw new ConflictException("dispute-already-resolved", "this dispute was already resolved as " + dispute.outcome());
         }
         PaymentDispute resolved = disputes.resolve(disputeId, outcome, request.note(), caller.id()).orElseThrow();

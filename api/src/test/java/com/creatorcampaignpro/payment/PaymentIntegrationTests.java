@@ -85,7 +85,14 @@ class PaymentIntegrationTests extends ProviderFakesIntegrationTest {
                 .andExpect(jsonPath("$.onboardingUrl").value(startsWith("https://connect.stripe.com/")));
 
         assertThat(STRIPE.accountsCreated()).isEqualTo(before + 1);
-        assertThat(audit.actionsOn("payment_method", id)).containsExactly("payment_method.added");
+
+        // Once Stripe reports the account onboarded, the next visit activates the method.
+        STRIPE.completeOnboarding(created.get("method").get("stripeAccountId").asString());
+        addMethod(influencer, "{\"provider\":\"stripe\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.method.status").value("active"))
+                .andExpect(jsonPath("$.onboardingUrl").doesNotExist());
+        assertThat(audit.actionsOn("payment_method", id)).containsExactly("payment_method.added", "payment_method.activated");
     }
 
     @Test
@@ -236,6 +243,10 @@ class PaymentIntegrationTests extends ProviderFakesIntegrationTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("open"))).get("id").asString();
         assertThat(paymentStatus(paymentId)).isEqualTo("held");
+        // A retry of the same request answers with the same dispute.
+        mvc.perform(post("/api/payments/disputes").header("Authorization", influencer.bearer())
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.id").value(disputeId));
 
         // The payer cannot open a second one while it is open.
         mvc.perform(post("/api/payments/disputes").header("Authorization", marketer.bearer())
@@ -261,6 +272,9 @@ class PaymentIntegrationTests extends ProviderFakesIntegrationTest {
                 .andExpect(jsonPath("$.outcome").value("rejected"))
                 .andExpect(jsonPath("$.resolvedBy").value(finance.id().toString()));
         assertThat(paymentStatus(paymentId)).isEqualTo("pending");
+        mvc.perform(post(resolve).header("Authorization", finance.bearer()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"outcome\":\"rejected\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.outcome").value("rejected"));
         mvc.perform(post(resolve).header("Authorization", finance.bearer()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"outcome\":\"upheld\"}"))
                 .andExpect(status().isConflict())

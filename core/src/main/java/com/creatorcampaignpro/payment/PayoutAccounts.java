@@ -17,6 +17,9 @@ public interface PayoutAccounts {
     /** A single-use link to the provider's hosted onboarding for the account. */
     OnboardingLink onboardingLink(String accountId);
 
+    /** Whether the payee finished onboarding and the provider lets us pay them. */
+    boolean payoutsEnabled(String accountId);
+
     record OnboardingLink(String url, java.time.Instant expiresAt) {
     }
 }

@@ -27,6 +27,9 @@ public interface PaymentDisputeDao {
     Optional<PaymentDispute> open(@Bind("paymentId") UUID paymentId, @Bind("openedBy") UUID openedBy,
                                   @Bind("reason") String reason, @Bind("heldPayment") boolean heldPayment);
 
+    @SqlQuery("SELECT * FROM payment_disputes WHERE payment_id = :paymentId AND status = 'open'")
+    Optional<PaymentDispute> findOpen(@Bind("paymentId") UUID paymentId);
+
     @SqlQuery("SELECT * FROM payment_disputes WHERE id = :id FOR UPDATE")
     Optional<PaymentDispute> lock(@Bind("id") UUID id);
 

@@ -62,6 +62,13 @@ public interface PaymentMethodDao {
             """)
     Optional<PaymentMethod> updatePaypalEmail(@Bind("id") UUID id, @Bind("userId") UUID userId, @Bind("email") String email);
 
+    @SqlQuery("""
+            UPDATE payment_methods SET status = :status, updated_at = now()
+            WHERE id = :id AND user_id = :userId
+            RETURNING *
+            """)
+    Optional<PaymentMethod> updateStatus(@Bind("id") UUID id, @Bind("userId") UUID userId, @Bind("status") String status);
+
     @SqlUpdate("DELETE FROM payment_methods WHERE id = :id AND user_id = :userId")
     int delete(@Bind("id") UUID id, @Bind("userId") UUID userId);
 

@@ -63,6 +63,16 @@ public class StripePayoutAccounts implements PayoutAccounts {
         }
     }
 
+    @Override
+    public boolean payoutsEnabled(String accountId) {
+        try {
+            Account account = stripe.v1().accounts().retrieve(accountId);
+            return Boolean.TRUE.equals(account.getDetailsSubmitted()) && Boolean.TRUE.equals(account.getPayoutsEnabled());
+        } catch (StripeException e) {
+            throw translate(e);
+        }
+    }
+
     /** Retriable: network, rate limit, Stripe's 5xx. Never: invalid request, authentication, permission. */
     private static PayoutProviderException translate(StripeException e) {
         boolean retriable = e instanceof ApiConnectionException || e instanceof RateLimitException

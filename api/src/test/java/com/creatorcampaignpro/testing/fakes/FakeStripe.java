@@ -30,6 +30,7 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final Map<String, Stored> idempotent = new ConcurrentHashMap<>();
     private final Map<String, String> accounts = new ConcurrentHashMap<>();   // id -> email
+    private final Map<String, Boolean> onboarded = new ConcurrentHashMap<>();
     private final AtomicInteger accountsCreated = new AtomicInteger();
     private final AtomicInteger accountRequests = new AtomicInteger();
     private final Deque<MockResponse> faults = new ArrayDeque<>();
@@ -54,6 +55,11 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
 
     public int accountRequests() {
         return accountRequests.get();
+    }
+
+    /** As if the payee finished Stripe's hosted onboarding. */
+    public void completeOnboarding(String accountId) {
+        onboarded.put(accountId, true);
     }
 
     /** The next POST /v1/accounts answers with a Stripe 500 before doing anything. */
@@ -82,6 +88,17 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
                 }
             }
             return idempotently(request, () -> createAccount(request));
+        }
+        if ("GET".equals(request.getMethod()) && path.startsWith("/v1/accounts/")) {
+            String id = path.substring("/v1/accounts/".length());
+            if (!accounts.containsKey(id)) {
+                return error(404, "invalid_request_error", "resource_missing", "No such account: '" + id + "'", "id");
+            }
+            boolean done = onboarded.getOrDefault(id, false);
+            return FakeSocialPlatform.json(200, """
+                    {"id":"%s","object":"account","type":"express","email":"%s","charges_enabled":%s,"payouts_enabled":%s,
+                    "details_submitted":%s,"capabilities":{"transfers":"%s"}}"""
+                    .formatted(id, accounts.get(id), done, done, done, done ? "active" : "inactive"));
         }
         if ("POST".equals(request.getMethod()) && path.equals("/v1/account_links")) {
             Map<String, String> form = FakeSocialPlatform.form(request);
