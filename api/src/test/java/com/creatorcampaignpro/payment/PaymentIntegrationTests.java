@@ -105,6 +105,9 @@ class PaymentIntegrationTests extends ProviderFakesIntegrationTest {
         addMethod(influencer, "{\"provider\":\"stripe\"}").andExpect(status().isCreated());
 
         assertThat(STRIPE.accountRequests()).isEqualTo(requests + 2);     // the 500, then the SDK's retry
+        // Derived from the user, not random: a retry by anyone (SDK, client, us after a crash) is the same request.
+        assertThat(STRIPE.accountIdempotencyKeys()).filteredOn(k -> k.endsWith(influencer.id().toString()))
+                .containsExactly("ccp-express-account-" + influencer.id(), "ccp-express-account-" + influencer.id());
         assertThat(STRIPE.accountsCreated()).isEqualTo(created + 1);
     }
 

@@ -34,6 +34,7 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
     private final AtomicInteger accountsCreated = new AtomicInteger();
     private final AtomicInteger accountRequests = new AtomicInteger();
     private final Deque<MockResponse> faults = new ArrayDeque<>();
+    private final java.util.List<String> accountIdempotencyKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FakeStripe() {
         server.setDispatcher(this);
@@ -51,6 +52,11 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
 
     public int accountsCreated() {
         return accountsCreated.get();
+    }
+
+    /** The Idempotency-Key of every POST /v1/accounts received, in order. */
+    public java.util.List<String> accountIdempotencyKeys() {
+        return java.util.List.copyOf(accountIdempotencyKeys);
     }
 
     public int accountRequests() {
@@ -81,6 +87,7 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
         String path = request.getUrl().encodedPath();
         if ("POST".equals(request.getMethod()) && path.equals("/v1/accounts")) {
             accountRequests.incrementAndGet();
+            accountIdempotencyKeys.add(String.valueOf(request.getHeaders().get("Idempotency-Key")));
             synchronized (this) {
                 MockResponse fault = faults.poll();
                 if (fault != null) {
