@@ -1,0 +1,34 @@
+package com.creatorcampaignpro.social;
+
+import com.creatorcampaignpro.platform.Secrets;
+import org.jdbi.v3.core.Jdbi;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The social feature's DAO, the token cipher (key from CCP_TOKEN_KEY) and the account sync. */
+@Configuration(proxyBeanMethods = false)
+class SocialConfiguration {
+
+    @Bean
+    SocialAccountDao socialAccountDao(Jdbi jdbi) {
+        return jdbi.onDemand(SocialAccountDao.class);
+    }
+
+    /**
+     * Required in prod. In development an unset key is random per process: tokens stored by an earlier
+     * run then fail to decrypt and those accounts are disconnected with a message asking to reconnect.
+     */
+    @Bean
+    TokenCipher tokenCipher(SocialProperties properties, Secrets secrets) {
+        return TokenCipher.withKey(secrets.require("CCP_TOKEN_KEY", properties.tokenKey(),
+                "encrypting OAuth tokens at rest", 32));
+    }
+
+    @Bean
+    SocialAccountSync socialAccountSync(SocialAccountDao accounts, TokenCipher cipher, SocialPlatformClients clients,
+                                        PlatformTransactionManager transactions, SocialProperties properties) {
+        return new SocialAccountSync(accounts, cipher, clients, new TransactionTemplate(transactions), properties.refreshSkew());
+    }
+}

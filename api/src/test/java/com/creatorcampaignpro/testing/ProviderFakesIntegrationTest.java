@@ -1,0 +1,40 @@
+package com.creatorcampaignpro.testing;
+
+import com.creatorcampaignpro.testing.fakes.FakeSocialPlatform;
+import com.creatorcampaignpro.testing.fakes.FakeSocialPlatform.Kind;
+import com.creatorcampaignpro.testing.fakes.FakeStripe;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The API wired to local fakes of every third party it calls: the four social platforms and Stripe.
+ * One set of fakes per test JVM (so the Spring context is shared by every subclass); tests isolate
+ * themselves with their own users and codes.
+ */
+public abstract class ProviderFakesIntegrationTest extends ApiIntegrationTest {
+    protected static final FakeSocialPlatform INSTAGRAM = new FakeSocialPlatform(Kind.INSTAGRAM);
+    protected static final FakeSocialPlatform YOUTUBE = new FakeSocialPlatform(Kind.YOUTUBE);
+    protected static final FakeSocialPlatform TIKTOK = new FakeSocialPlatform(Kind.TIKTOK);
+    protected static final FakeSocialPlatform TWITTER = new FakeSocialPlatform(Kind.TWITTER);
+    protected static final FakeStripe STRIPE = new FakeStripe();
+    protected static final String TOKEN_KEY = "test-token-key-0123456789abcdef-0123456789";
+
+    @DynamicPropertySource
+    static void providers(DynamicPropertyRegistry registry) {
+        registry.add("ccp.social.token-key", () -> TOKEN_KEY);
+        register(registry, "instagram", INSTAGRAM);
+        register(registry, "youtube", YOUTUBE);
+        registry.add("ccp.social.youtube.oauth-base-url", YOUTUBE::baseUrl);
+        register(registry, "tiktok", TIKTOK);
+        register(registry, "twitter", TWITTER);
+        registry.add("ccp.stripe.api-base", STRIPE::apiBase);
+        registry.add("ccp.stripe.secret-key", () -> FakeStripe.SECRET_KEY);
+        registry.add("ccp.stripe.max-network-retries", () -> "2");
+    }
+
+    private static void register(DynamicPropertyRegistry registry, String platform, FakeSocialPlatform fake) {
+        registry.add("ccp.social." + platform + ".base-url", fake::baseUrl);
+        registry.add("ccp.social." + platform + ".client-id", () -> FakeSocialPlatform.CLIENT_ID);
+        registry.add("ccp.social." + platform + ".client-secret", () -> FakeSocialPlatform.CLIENT_SECRET);
+    }
+}
