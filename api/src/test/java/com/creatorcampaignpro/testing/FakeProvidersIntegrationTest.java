@@ -16,6 +16,8 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import com.creatorcampaignpro.mail.OutboxMailer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,6 +44,9 @@ public abstract class FakeProvidersIntegrationTest extends ApiIntegrationTest {
     protected static final MockWebServer GOOGLE = new MockWebServer();
     protected static final RSAKey GOOGLE_KEY;
     protected static final RSAKey OTHER_KEY;
+
+    @Autowired
+    protected OutboxMailer mailer;
 
     static {
         try {
@@ -110,9 +115,13 @@ public abstract class FakeProvidersIntegrationTest extends ApiIntegrationTest {
     }
 
     /** Waits for the n-th email to this address with a link to {@code linkPath}, and returns the link's token. */
-    protected static String awaitTokenInMail(String address, String linkPath, int nth) {
+    protected String awaitTokenInMail(String address, String linkPath, int nth) {
         Pattern pattern = Pattern.compile(Pattern.quote(linkPath) + "\\?token=([A-Za-z0-9_-]+)");
-        await().atMost(Duration.ofSeconds(20)).until(() -> tokensInMails(address, pattern).size() >= nth);
+        // The test drives the sender (no poller runs in tests); earlier tests' emails go out first.
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            mailer.deliverDue();
+            return tokensInMails(address, pattern).size() >= nth;
+        });
         return tokensInMails(address, pattern).get(nth - 1);
     }
 
