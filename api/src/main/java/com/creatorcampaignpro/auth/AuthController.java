@@ -1,15 +1,21 @@
 package com.creatorcampaignpro.auth;
 
+import com.creatorcampaignpro.auth.AuthDtos.Accepted;
+import com.creatorcampaignpro.auth.AuthDtos.ForgotPasswordRequest;
+import com.creatorcampaignpro.auth.AuthDtos.GoogleSignInRequest;
 import com.creatorcampaignpro.auth.AuthDtos.LoginRequest;
 import com.creatorcampaignpro.auth.AuthDtos.RefreshRequest;
 import com.creatorcampaignpro.auth.AuthDtos.RegisterRequest;
+import com.creatorcampaignpro.auth.AuthDtos.ResetPasswordRequest;
 import com.creatorcampaignpro.auth.AuthDtos.TokenResponse;
+import com.creatorcampaignpro.auth.AuthDtos.VerifyEmailRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,15 +23,24 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/auth")
+@PreAuthorize("permitAll()")   // public by design: these endpoints are how a caller gets a token
 @Tag(name = "auth")
 class AuthController {
+    private static final Accepted RESET_REQUESTED = new Accepted(
+            "if an account exists for this email, a link to reset its password is on its way");
+
     private final AuthService auth;
     private final TokenService tokens;
+    private final EmailTokenService emailTokens;
+    private final GoogleSignIn google;
     private final AuthProperties properties;
 
-    AuthController(AuthService auth, TokenService tokens, AuthProperties properties) {
+    AuthController(AuthService auth, TokenService tokens, EmailTokenService emailTokens, GoogleSignIn google,
+                   AuthProperties properties) {
         this.auth = auth;
         this.tokens = tokens;
+        this.emailTokens = emailTokens;
+        this.google = google;
         this.properties = properties;
     }
 
@@ -56,6 +71,38 @@ class AuthController {
     ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest r) {
         tokens.revoke(r.refreshToken());
         return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/verify-email")
+    @Operation(summary = "Confirm the account's email with the token from the verification email",
+            description = "400 naming token when it is unknown, expired or already used.")
+    ResponseEntity<Void> verifyEmail(@Valid @RequestBody VerifyEmailRequest r) {
+        emailTokens.verifyEmail(r.token());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/forgot-password")
+    @Operation(summary = "Email a single-use password reset link",
+            description = "Always 202 with the same body, whether or not the email has an account; at most a few"
+                    + " links per account and hour are sent.")
+    ResponseEntity<Accepted> forgotPassword(@Valid @RequestBody ForgotPasswordRequest r) {
+        emailTokens.forgotPassword(r.email());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(RESET_REQUESTED);
+    }
+
+    @PostMapping("/reset-password")
+    @Operation(summary = "Set a new password with the token from the reset email; logs out every session")
+    ResponseEntity<Void> resetPassword(@Valid @RequestBody ResetPasswordRequest r) {
+        emailTokens.resetPassword(r.token(), r.password());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/google")
+    @Operation(summary = "Sign in with a Google ID token; links or creates the account",
+            description = "A new account needs userType. 401 for a token that is not Google's, not for this"
+                    + " application, or expired.")
+    TokenResponse google(@Valid @RequestBody GoogleSignInRequest r) {
+        return TokenResponse.of(google.signIn(r.idToken(), r.userType()));
     }
 
     private String clientAddress(HttpServletRequest request) {

@@ -29,6 +29,26 @@ final class AuthDtos {
     record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
     }
 
+    record VerifyEmailRequest(@NotBlank @Size(max = 200) String token) {
+    }
+
+    record ForgotPasswordRequest(
+            @NotBlank @Email(regexp = ".+@.+\\..+", message = "must be an email address") @Size(max = 320) String email) {
+    }
+
+    record ResetPasswordRequest(@NotBlank @Size(max = 200) String token,
+                                @NotBlank @Schema(description = "the new password, 10 to 128 characters") String password) {
+    }
+
+    record GoogleSignInRequest(
+            @NotBlank @Size(max = 8192) @Schema(description = "the ID token (JWT) from Google Identity Services") String idToken,
+            @Schema(allowableValues = {"marketer", "influencer"}, description = "required only when the account is new")
+            String userType) {
+    }
+
+    record Accepted(String message) {
+    }
+
     record TokenResponse(String tokenType, String accessToken, long expiresIn, Instant accessTokenExpiresAt,
                          String refreshToken, Instant refreshTokenExpiresAt, UserResponse user) {
 

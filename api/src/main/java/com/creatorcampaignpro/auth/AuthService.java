@@ -26,11 +26,14 @@ public class AuthService {
     private final TokenService tokens;
     private final LoginRateLimiter rateLimiter;
     private final TransactionTemplate transaction;
+    private final EmailTokenService emailTokens;
     // Compared against when the email is unknown, so a miss costs as long as a wrong password.
     private final String unknownUserHash;
 
     public AuthService(UserDao users, InfluencerProfileDao profiles, PasswordEncoder passwordEncoder,
-                       TokenService tokens, LoginRateLimiter rateLimiter, TransactionTemplate transaction) {
+                       TokenService tokens, LoginRateLimiter rateLimiter, TransactionTemplate transaction,
+                       EmailTokenService emailTokens) {
+        this.emailTokens = emailTokens;
         this.users = users;
         this.profiles = profiles;
         this.passwordEncoder = passwordEncoder;
@@ -60,6 +63,7 @@ public class AuthService {
             if (type == UserType.INFLUENCER) {
                 profiles.createEmpty(created.id(), (blankToEmpty(r.firstName()) + " " + blankToEmpty(r.lastName())).trim());
             }
+            emailTokens.sendVerification(created);
             return created;
         });
         log.info("Registered {} {}", type.dbValue(), user.id());

@@ -71,7 +71,13 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login",
                                 "/api/auth/refresh", "/api/auth/logout").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/auth/verify-email", "/api/auth/forgot-password",
+                                "/api/auth/reset-password", "/api/auth/google").permitAll()
+                        // Profile pictures are public: <img> tags cannot send a bearer token.
+                        .requestMatchers(HttpMethod.GET, "/api/users/*/avatar").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // Metrics describe the whole platform: staff who run it only.
+                        .requestMatchers("/actuator/**").hasAnyRole("operator", "admin")
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -118,6 +119,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                           WebRequest request) {
         return ResponseEntity.badRequest().body(Problems.validation(
                 List.of(new FieldError(e.getParameterName(), "is required"))));
+    }
+
+    /** An upload over spring.servlet.multipart.max-file-size: name the multipart field like any other. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        ProblemDetail problem = Problems.validation(List.of(new FieldError("file", "is larger than the server accepts")));
+        problem.setStatus(HttpStatus.CONTENT_TOO_LARGE);
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
     }
 
     /** Unreadable JSON: name the field whose value could not be read, or say the body is not JSON. */

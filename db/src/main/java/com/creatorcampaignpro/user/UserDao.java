@@ -45,7 +45,7 @@ public interface UserDao {
     @SqlQuery("""
             UPDATE users SET first_name = :firstName, last_name = :lastName, company_name = :companyName,
                              phone = :phone, updated_at = now()
-            WHERE id = :id
+            WHERE id = :id AND is_active
             RETURNING *, ARRAY(SELECT r.role FROM staff_roles r WHERE r.user_id = users.id ORDER BY r.role) AS staff_roles
             """)
     Optional<User> updateProfile(@Bind("id") UUID id, @Bind("firstName") String firstName,

@@ -1,0 +1,378 @@
+package com.creatorcampaignpro.security;
+
+import com.creatorcampaignpro.testing.ApiIntegrationTest;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static com.creatorcampaignpro.security.Expectation.anyUser;
+import static com.creatorcampaignpro.security.Expectation.publicOperation;
+import static com.creatorcampaignpro.security.Expectation.roles;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Walks every operation of the OpenAPI document: without a token, with each role, and as a second
+ * user of the same role against the first one's resource. Fails on a 2xx where a 401/403/404 is
+ * due, on any 500, and on any operation nobody declared in {@link #expectations()}.
+ * <p>
+ * To add an endpoint: add one line to {@link #expectations()} keyed {@code "METHOD /path/{template}"}
+ * exactly as in /v3/api-docs: who may call it ({@code publicOperation()}, {@code anyUser()},
+ * {@code roles("marketer")}), for path variables a fixture that creates the resource for its owner
+ * ({@code owned(...)}: strangers of the same role must not reach it; {@code shared(...)}: they may),
+ * an example body when the operation takes one, and the status its owner gets ({@code expect(200)}).
+ * Path variables without a fixture are random UUIDs, and then no caller may get a 2xx.
+ */
+class AuthorizationMatrixIntegrationTests extends ApiIntegrationTest {
+
+    /** Callers, each as a fresh pair of users: A owns the fixture, B is the stranger of the same role. */
+    private record Persona(String name, Set<String> roles) {
+    }
+
+    private static final List<Persona> PERSONAS = List.of(
+            new Persona("marketer", Set.of("marketer")),
+            new Persona("influencer", Set.of("influencer")),
+            // Staff accounts are marketers underneath (see ApiIntegrationTest.staff).
+            new Persona("operator", Set.of("marketer", "operator")),
+            new Persona("finance", Set.of("marketer", "finance")),
+            new Persona("admin", Set.of("marketer", "admin")));
+
+    private record Operation(String method, String path, List<String> pathVariables, boolean hasBody, boolean multipart) {
+        String key() {
+            return method + " " + path;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The declarations: one per operation of the OpenAPI document.
+    // ---------------------------------------------------------------------------------------------
+
+    private Map<String, Expectation> expectations() {
+        Map<String, Expectation> e = new LinkedHashMap<>();
+        // auth: how callers get tokens, so public by design
+        e.put("POST /api/auth/register", publicOperation().expect(201)
+                .body((caller, vars) -> Map.of("email", uniqueEmail("matrix"), "password", PASSWORD, "userType", "influencer")));
+        e.put("POST /api/auth/login", publicOperation().expect(200)
+                .body((caller, vars) -> Map.of("email", caller.email(), "password", PASSWORD)));
+        e.put("POST /api/auth/refresh", publicOperation().expect(200)
+                .body((caller, vars) -> Map.of("refreshToken", caller.refreshToken())));
+        e.put("POST /api/auth/logout", publicOperation().expect(204)
+                .body((caller, vars) -> Map.of("refreshToken", caller.refreshToken())));
+        e.put("POST /api/auth/verify-email", publicOperation().expect(400)
+                .body((caller, vars) -> Map.of("token", "not-a-token-anyone-was-sent")));
+        e.put("POST /api/auth/forgot-password", publicOperation().expect(202)
+                .body((caller, vars) -> Map.of("email", caller.email())));
+        e.put("POST /api/auth/reset-password", publicOperation().expect(400)
+                .body((caller, vars) -> Map.of("token", "not-a-token-anyone-was-sent", "password", "a new long password")));
+        e.put("POST /api/auth/google", publicOperation().expect(401)
+                .body((caller, vars) -> Map.of("idToken", "not.a.jwt")));
+
+        // users: the caller's own account
+        e.put("GET /api/users/profile", anyUser().expect(200));
+        e.put("PUT /api/users/profile", anyUser().expect(200).body((caller, vars) -> Map.of("firstName", "Matrix")));
+        e.put("DELETE /api/users/account", anyUser().expect(204).consumesCaller()
+                .body((caller, vars) -> Map.of("password", PASSWORD)));
+        e.put("POST /api/users/upload-avatar", anyUser().expect(200).multipart("file", (caller, vars) -> png()));
+        e.put("GET /api/users/{id}/avatar", publicOperation().expect(200).shared(this::userWithAvatar));
+
+        // campaigns: a marketer's own
+        e.put("GET /api/campaigns", roles("marketer").expect(200));
+        e.put("POST /api/campaigns", roles("marketer").expect(201).body((caller, vars) -> campaign()));
+        e.put("GET /api/campaigns/{id}", roles("marketer").expect(200).owned(this::campaignOf));
+        e.put("PUT /api/campaigns/{id}", roles("marketer").expect(200).owned(this::campaignOf).body((caller, vars) -> campaign()));
+        e.put("DELETE /api/campaigns/{id}", roles("marketer").expect(204).owned(this::campaignOf));
+
+        // admin: staff tools over every account
+        e.put("GET /api/admin/users", roles("admin").expect(200));
+        e.put("GET /api/admin/users/{id}", roles("admin").expect(200).shared(owner -> Map.of("id", marketer().id().toString())));
+        e.put("PUT /api/admin/users/{id}/roles", roles("admin").expect(200)
+                .shared(owner -> Map.of("id", marketer().id().toString()))
+                .body((caller, vars) -> Map.of("roles", List.of("operator"))));
+        return e;
+    }
+
+    /** Endpoints outside the OpenAPI document (actuator): path -> roles that may read it, empty = public. */
+    private static final Map<String, Set<String>> NON_OPENAPI_ENDPOINTS = Map.of(
+            "/actuator/health", Set.of(),
+            "/actuator/info", Set.of(),
+            "/actuator/metrics", Set.of("operator", "admin"),
+            "/actuator/prometheus", Set.of("operator", "admin"));
+
+    // ---------------------------------------------------------------------------------------------
+    // Fixtures
+    // ---------------------------------------------------------------------------------------------
+
+    private static Map<String, Object> campaign() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", "Matrix campaign");
+        body.put("budget", 100_000);
+        body.put("currency", "EUR");
+        body.put("startDate", "2026-03-01");
+        body.put("endDate", "2026-04-30");
+        body.put("deliverables", List.of(Map.of("platform", "instagram", "contentType", "reel", "quantity", 1)));
+        return body;
+    }
+
+    private Map<String, String> campaignOf(Account owner) throws Exception {
+        JsonNode created = readJson(mvc.perform(post("/api/campaigns").header("Authorization", owner.bearer())
+                .contentType(MediaType.APPLICATION_JSON).content(json(campaign()))).andExpect(status().isCreated()));
+        return Map.of("id", created.get("id").asString());
+    }
+
+    private Map<String, String> userWithAvatar(Account owner) throws Exception {
+        mvc.perform(multipart("/api/users/upload-avatar").file(new MockMultipartFile("file", "a.png", "image/png", png()))
+                .header("Authorization", owner.bearer())).andExpect(status().isOk());
+        return Map.of("id", owner.id().toString());
+    }
+
+    static byte[] png() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), "png", out);
+        return out.toByteArray();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The matrix
+    // ---------------------------------------------------------------------------------------------
+
+    @Test
+    void everyOperationHasADeclaredExpectation() throws Exception {
+        Set<String> documented = new TreeSet<>(operations().keySet());
+        Set<String> declared = expectations().keySet();
+        Set<String> undeclared = new TreeSet<>(documented);
+        undeclared.removeAll(declared);
+        assertThat(undeclared)
+                .as("operations without an expectation: add each to AuthorizationMatrixIntegrationTests.expectations()"
+                        + " with who may call it (publicOperation/anyUser/roles), a fixture for its path variables"
+                        + " (owned/shared), an example body and the owner's status (expect)")
+                .isEmpty();
+        Set<String> stale = new TreeSet<>(declared);
+        stale.removeAll(documented);
+        assertThat(stale).as("declared expectations for operations the API no longer has").isEmpty();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyOperationEnforcesItsExpectation() throws Exception {
+        Map<String, Expectation> expectations = expectations();
+        return operations().values().stream()
+                .filter(op -> expectations.containsKey(op.key()))
+                .map(op -> DynamicTest.dynamicTest(op.key(), () -> check(op, expectations.get(op.key()))));
+    }
+
+    @Test
+    void endpointsOutsideTheOpenApiDocumentAreGuardedToo() throws Exception {
+        List<String> failures = new ArrayList<>();
+        for (var endpoint : new TreeMap<>(NON_OPENAPI_ENDPOINTS).entrySet()) {
+            String path = endpoint.getKey();
+            Set<String> allowed = endpoint.getValue();
+            int anonymous = mvc.perform(get(path)).andReturn().getResponse().getStatus();
+            if (allowed.isEmpty() ? anonymous != 200 : anonymous != 401) {
+                failures.add("GET " + path + " without a token: " + anonymous);
+            }
+            if (allowed.isEmpty()) {
+                continue;
+            }
+            for (Persona persona : PERSONAS) {
+                Account caller = userA(persona);
+                int status = mvc.perform(get(path).header("Authorization", caller.bearer())).andReturn().getResponse().getStatus();
+                boolean mayRead = persona.roles().stream().anyMatch(allowed::contains);
+                if (mayRead ? status == 401 || status == 403 || status >= 500 : status != 403) {
+                    failures.add("GET " + path + " as " + persona.name() + ": " + status);
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    private void check(Operation op, Expectation e) throws Exception {
+        List<String> failures = new ArrayList<>();
+
+        // 1. Without a token: 401, unless the operation is public.
+        Account someone = marketer();
+        Map<String, String> vars = e.fixture != null ? e.fixture.create(firstAllowedOwner(e)) : randomIds(op);
+        int anonymous = call(op, e, vars, someone, false);
+        if (e.audience == Expectation.Audience.PUBLIC) {
+            if (e.ownerStatus != null && anonymous != e.ownerStatus) {
+                failures.add("anonymous caller of a public operation got " + anonymous + ", declared " + e.ownerStatus);
+            }
+            if (op.pathVariables().isEmpty() || e.fixture != null) {
+                assertThat(failures).as(op.key()).isEmpty();
+                return;
+            }
+        } else if (anonymous != 401) {
+            failures.add("without a token: " + anonymous + " instead of 401");
+        }
+
+        // 2. Each role; 3. a second user of the same role against the first one's resource.
+        for (Persona persona : PERSONAS) {
+            Account a = e.consumesCaller ? create(persona) : userA(persona);
+            String who = persona.name();
+            if (!e.allows(persona.roles())) {
+                Map<String, String> foreign = e.fixture != null ? e.fixture.create(firstAllowedOwner(e)) : randomIds(op);
+                int status = call(op, e, foreign, a, true);
+                if (is2xx(status) || status >= 500) {
+                    failures.add(who + " (role not allowed): " + status + " instead of 403");
+                }
+                continue;
+            }
+            if (!op.pathVariables().isEmpty()) {
+                Account b = e.consumesCaller ? create(persona) : userB(persona);
+                Map<String, String> ofA = e.fixture != null ? e.fixture.create(a) : randomIds(op);
+                int stranger = call(op, e, ofA, b, true);
+                if (e.fixture == null && is2xx(stranger)) {
+                    failures.add(who + ": " + stranger + " on random ids " + ofA + " (no fixture declared, so nothing exists)");
+                } else if (!e.shared && is2xx(stranger)) {
+                    failures.add(who + " B reached A's resource " + ofA + ": " + stranger + " instead of 404");
+                } else if (stranger >= 500) {
+                    failures.add(who + " B: " + stranger);
+                }
+                if (e.fixture == null) {
+                    continue;
+                }
+                vars = ofA;
+            } else {
+                vars = Map.of();
+            }
+            int owner = call(op, e, vars, a, true);
+            if (e.ownerStatus != null ? owner != e.ownerStatus : owner >= 500) {
+                failures.add(who + " as owner: " + owner + (e.ownerStatus == null ? "" : ", declared " + e.ownerStatus));
+            }
+        }
+        assertThat(failures).as(op.key()).isEmpty();
+    }
+
+    /** A's resource for a caller whose role may not call the operation: owned by someone who could. */
+    private Account firstAllowedOwner(Expectation e) throws Exception {
+        for (Persona persona : PERSONAS) {
+            if (e.allows(persona.roles())) {
+                return userA(persona);
+            }
+        }
+        throw new IllegalStateException("no persona may call this operation");
+    }
+
+    private int call(Operation op, Expectation e, Map<String, String> vars, Account caller, boolean withToken) throws Exception {
+        String uri = op.path();
+        for (String name : op.pathVariables()) {
+            String value = vars.get(name);
+            if (value == null) {
+                throw new IllegalStateException(op.key() + ": the fixture gave no value for path variable " + name);
+            }
+            uri = uri.replace("{" + name + "}", value);
+        }
+        HttpMethod method = HttpMethod.valueOf(op.method());
+        AbstractMockHttpServletRequestBuilder<?> request;
+        Object body = e.body.build(caller, vars);
+        if (op.multipart()) {
+            request = multipart(method, uri).file(new MockMultipartFile(
+                    e.multipartField == null ? "file" : e.multipartField, "upload.bin", "application/octet-stream",
+                    body instanceof byte[] bytes ? bytes : new byte[0]));
+        } else {
+            request = request(method, uri);
+            if (op.hasBody()) {
+                request.contentType(MediaType.APPLICATION_JSON).content(json(body));
+            }
+        }
+        if (withToken) {
+            request.header("Authorization", caller.bearer());
+        }
+        // Each call from its own address: per-client login limits must not couple the calls.
+        String address = "10.9." + (int) (Math.random() * 256) + "." + (1 + (int) (Math.random() * 254));
+        request.with(r -> {
+            r.setRemoteAddr(address);
+            return r;
+        });
+        return mvc.perform(request).andReturn().getResponse().getStatus();
+    }
+
+    // Users A and B of each persona, shared by every operation that does not use its caller up.
+    private static final Map<String, Account> USERS_A = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Account> USERS_B = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Account userA(Persona persona) throws Exception {
+        Account a = USERS_A.get(persona.name());
+        if (a == null) {
+            a = create(persona);
+            USERS_A.put(persona.name(), a);
+        }
+        return a;
+    }
+
+    private Account userB(Persona persona) throws Exception {
+        Account b = USERS_B.get(persona.name());
+        if (b == null) {
+            b = create(persona);
+            USERS_B.put(persona.name(), b);
+        }
+        return b;
+    }
+
+    private Account create(Persona persona) throws Exception {
+        return switch (persona.name()) {
+            case "marketer" -> marketer();
+            case "influencer" -> influencer();
+            default -> staff(persona.name());
+        };
+    }
+
+    private static Map<String, String> randomIds(Operation op) {
+        Map<String, String> ids = new HashMap<>();
+        op.pathVariables().forEach(name -> ids.put(name, UUID.randomUUID().toString()));
+        return ids;
+    }
+
+    private static boolean is2xx(int status) {
+        return status >= 200 && status < 300;
+    }
+
+    private Map<String, Operation> operations() throws Exception {
+        JsonNode doc = readJson(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()));
+        Map<String, Operation> operations = new TreeMap<>();
+        for (var path : doc.get("paths").properties()) {
+            for (var method : path.getValue().properties()) {
+                if (!Set.of("get", "put", "post", "delete", "patch").contains(method.getKey())) {
+                    continue;
+                }
+                JsonNode operation = method.getValue();
+                List<String> pathVariables = new ArrayList<>();
+                JsonNode parameters = operation.get("parameters");
+                if (parameters != null) {
+                    for (JsonNode parameter : parameters) {
+                        if ("path".equals(parameter.get("in").asString())) {
+                            pathVariables.add(parameter.get("name").asString());
+                        }
+                    }
+                }
+                JsonNode content = operation.path("requestBody").path("content");
+                boolean multipartBody = content.has(MediaType.MULTIPART_FORM_DATA_VALUE);
+                Operation op = new Operation(method.getKey().toUpperCase(java.util.Locale.ROOT), path.getKey(),
+                        List.copyOf(pathVariables), !content.isMissingNode() && content.size() > 0, multipartBody);
+                operations.put(op.key(), op);
+            }
+        }
+        return operations;
+    }
+}
