@@ -28,6 +28,7 @@ import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/payments")
+@PreAuthorize("isAuthenticated()")
 @Tag(name = "payments")
 class PaymentController {
     private final PaymentService payments;

@@ -10,9 +10,12 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 
+import org.awaitility.Awaitility;
+
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -111,6 +114,54 @@ class AuthorizationMatrixIntegrationTests extends ApiIntegrationTest {
         e.put("PUT /api/admin/users/{id}/roles", roles("admin").expect(200)
                 .shared(owner -> Map.of("id", marketer().id().toString()))
                 .body((caller, vars) -> Map.of("roles", List.of("operator"))));
+
+        // analytics: the owner's campaign only
+        e.put("GET /api/campaigns/{id}/analytics", roles("marketer").expect(200).owned(this::campaignOf));
+
+        // operators: jobs and schedules are platform-wide, so every operator reaches them
+        Expectation.Fixture housekeeping = owner -> Map.of("name", "housekeepingJob");
+        Expectation.Fixture housekeepingSchedule = owner -> Map.of("job", "housekeepingJob");
+        e.put("GET /api/ops/jobs", roles("operator", "admin").expect(200));
+        e.put("POST /api/ops/jobs/{name}/executions", roles("operator", "admin").shared(housekeeping)
+                .body((caller, vars) -> Map.of("parameters", Map.of())));
+        e.put("GET /api/ops/jobs/{name}/executions", roles("operator", "admin").expect(200).shared(housekeeping));
+        e.put("GET /api/ops/executions/{id}", roles("operator", "admin").expect(200).shared(this::finishedExecution));
+        // State-dependent answers (409 when the execution is not in the right state): only 5xx is a failure.
+        e.put("POST /api/ops/executions/{id}/stop", roles("operator", "admin").shared(this::finishedExecution));
+        e.put("POST /api/ops/executions/{id}/restart", roles("operator", "admin").shared(this::finishedExecution));
+        e.put("POST /api/ops/executions/{id}/abandon", roles("operator", "admin").shared(this::finishedExecution));
+        e.put("GET /api/ops/schedules", roles("operator", "admin").expect(200));
+        e.put("PUT /api/ops/schedules/{job}", roles("operator", "admin").expect(200).shared(housekeepingSchedule)
+                .body((caller, vars) -> Map.of("cron", "0 15 3 * * ?", "timeZone", "UTC")));
+        e.put("POST /api/ops/schedules/{job}/pause", roles("operator", "admin").shared(housekeepingSchedule));
+        e.put("POST /api/ops/schedules/{job}/resume", roles("operator", "admin").shared(housekeepingSchedule));
+        e.put("POST /api/ops/schedules/{job}/trigger", roles("operator", "admin").shared(housekeepingSchedule));
+
+        // social accounts: the influencer's own platforms ({platform} names the caller's own account)
+        Expectation.Fixture instagram = owner -> Map.of("platform", "instagram");
+        e.put("GET /api/social/accounts", roles("influencer").expect(200));
+        // No platform credentials in the test configuration: connect answers 503 platform-not-configured.
+        e.put("POST /api/social/{platform}/connect", roles("influencer").expect(503).shared(instagram)
+                .body((caller, vars) -> Map.of("code", "matrix-code", "redirectUri", "https://app.example.com/oauth")));
+        e.put("POST /api/social/{platform}/refresh", roles("influencer").shared(instagram));
+        e.put("DELETE /api/social/{platform}/disconnect", roles("influencer").expect(404).shared(instagram));
+
+        // payout methods: the influencer's own
+        e.put("GET /api/payments/methods", roles("influencer").expect(200));
+        e.put("POST /api/payments/methods", roles("influencer").expect(201)
+                .body((caller, vars) -> Map.of("provider", "paypal", "paypalEmail", uniqueEmail("payee"))));
+        e.put("PUT /api/payments/methods/{id}", roles("influencer").expect(200).owned(this::payPalMethodOf)
+                .body((caller, vars) -> Map.of("isDefault", true)));
+        e.put("DELETE /api/payments/methods/{id}", roles("influencer").expect(204).owned(this::payPalMethodOf));
+
+        // payments: every caller sees their own side; finance sees all
+        e.put("GET /api/payments", anyUser().expect(200));
+        e.put("GET /api/payments/history", anyUser().expect(200));
+        e.put("GET /api/payments/disputes", anyUser().expect(200));
+        e.put("POST /api/payments/disputes", anyUser().expect(404)
+                .body((caller, vars) -> Map.of("paymentId", UUID.randomUUID().toString(), "reason", "not delivered")));
+        e.put("POST /api/payments/disputes/{id}/resolve", roles("finance")
+                .body((caller, vars) -> Map.of("outcome", "rejected", "note", "matrix")));
         return e;
     }
 
@@ -147,6 +198,34 @@ class AuthorizationMatrixIntegrationTests extends ApiIntegrationTest {
                 .header("Authorization", owner.bearer())).andExpect(status().isOk());
         return Map.of("id", owner.id().toString());
     }
+
+    private Map<String, String> payPalMethodOf(Account owner) throws Exception {
+        JsonNode created = readJson(mvc.perform(post("/api/payments/methods").header("Authorization", owner.bearer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json(Map.of("provider", "paypal", "paypalEmail", uniqueEmail("payee"))))));
+        return Map.of("id", created.get("method").get("id").asString());
+    }
+
+    /** The id of a finished housekeepingJob execution, launched once for the whole matrix. */
+    private Map<String, String> finishedExecution(Account owner) throws Exception {
+        if (finishedExecutionId == null) {
+            Account operator = staff("operator");
+            JsonNode launched = readJson(mvc.perform(post("/api/ops/jobs/housekeepingJob/executions")
+                            .header("Authorization", operator.bearer()).contentType(MediaType.APPLICATION_JSON)
+                            .content(json(Map.of("parameters", Map.of("batchSize", "100")))))
+                    .andExpect(status().isAccepted()));
+            String id = launched.get("executionId").asString();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                JsonNode execution = readJson(mvc.perform(get("/api/ops/executions/" + id)
+                        .header("Authorization", operator.bearer())));
+                return !Set.of("STARTING", "STARTED", "STOPPING").contains(execution.get("status").asString());
+            });
+            finishedExecutionId = id;
+        }
+        return Map.of("id", finishedExecutionId);
+    }
+
+    private static String finishedExecutionId;
 
     static byte[] png() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -246,7 +325,8 @@ class AuthorizationMatrixIntegrationTests extends ApiIntegrationTest {
                     failures.add(who + ": " + stranger + " on random ids " + ofA + " (no fixture declared, so nothing exists)");
                 } else if (!e.shared && is2xx(stranger)) {
                     failures.add(who + " B reached A's resource " + ofA + ": " + stranger + " instead of 404");
-                } else if (stranger >= 500) {
+                } else if (stranger >= 500 && !Integer.valueOf(stranger).equals(e.ownerStatus)) {
+                    // (A declared 5xx such as 503 platform-not-configured is what everyone gets, strangers too.)
                     failures.add(who + " B: " + stranger);
                 }
                 if (e.fixture == null) {
