@@ -32,10 +32,10 @@ import static org.awaitility.Awaitility.await;
  * own (JDBC store, PostgreSQLDelegate, isClustered): each fire of a trigger runs on exactly one.
  *
  * <p>The second instance starts while the first already holds the trigger ACQUIRED (Quartz acquires
- * triggers ahead of their fire time), as in a rolling deploy. Note: this test also passes with
- * isClustered=false. Quartz's JDBC store moves a trigger WAITING -> ACQUIRED -> fired with
- * conditional updates, so two schedulers cannot both fire one fire time here; what clustering adds
- * is the take-over of a dead instance's triggers and its row locks, which this test does not probe.
+ * triggers ahead of their fire time), as in a rolling deploy. The first test also passes with
+ * isClustered=false (Quartz's JDBC store moves a trigger WAITING -> ACQUIRED -> fired with
+ * conditional updates); the second one fails without clustering (checked: a second copy of the
+ * running job starts on the joining node), so the configuration under test is what protects us.
  */
 @ExtendWith(PostgresExtension.class)
 class QuartzClusterIntegrationTests {
@@ -52,6 +52,29 @@ class QuartzClusterIntegrationTests {
                         .add(context.getScheduler().getSchedulerInstanceId());
             } catch (SchedulerException e) {
                 throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+    static final java.util.concurrent.atomic.AtomicInteger maxRunning = new java.util.concurrent.atomic.AtomicInteger();
+    static final java.util.concurrent.atomic.AtomicInteger slowRuns = new java.util.concurrent.atomic.AtomicInteger();
+    static volatile java.util.concurrent.CountDownLatch slowRelease = new java.util.concurrent.CountDownLatch(1);
+
+    /** Like the application's launcher job: never two at once, here held until the test releases it. */
+    @org.quartz.DisallowConcurrentExecution
+    public static class SlowJob implements Job {
+        @Override
+        public void execute(JobExecutionContext context) {
+            int now = running.incrementAndGet();
+            maxRunning.accumulateAndGet(now, Math::max);
+            slowRuns.incrementAndGet();
+            try {
+                slowRelease.await(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                running.decrementAndGet();
             }
         }
     }
@@ -109,5 +132,35 @@ class QuartzClusterIntegrationTests {
 
         assertThat(fires).hasSize(repeats);
         assertThat(fires.values()).allSatisfy(ranOn -> assertThat(ranOn).hasSize(1));
+    }
+
+    /**
+     * The cluster is what keeps a joining instance from taking over a live instance's work: an
+     * unclustered store resets every BLOCKED trigger at start-up (it believes it is alone), and the
+     * joiner then runs a second copy of a job the first instance is still running.
+     */
+    @Test
+    void aJoiningSchedulerLeavesTheRunningJobOfAnotherAlone(TestDatabase db) throws Exception {
+        Scheduler a = scheduler(db, "node-c");
+        Scheduler b = scheduler(db, "node-d");
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity("slow", "cluster-test")
+                .startNow()
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(200).repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+        a.scheduleJob(JobBuilder.newJob(SlowJob.class).withIdentity("slow", "cluster-test").build(), trigger);
+        a.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> running.get() == 1);
+        // while node-c runs the job its trigger is BLOCKED; node-d joins now
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> db.jdbi().withHandle(h -> h
+                .createQuery("SELECT trigger_state FROM qrtz_triggers WHERE trigger_name = 'slow'")
+                .mapTo(String.class).findOne().orElse("")).equals("BLOCKED"));
+        b.start();
+
+        await("no second copy of the running job").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
+                .until(() -> maxRunning.get() == 1);
+        assertThat(slowRuns.get()).isEqualTo(1);
+        slowRelease.countDown();
     }
 }
