@@ -205,6 +205,25 @@ class OpsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void historyIsPagedNewestFirstByExecutionId() throws Exception {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long id = launched("flakyJob", Map.of("label", "page-" + UUID.randomUUID()));
+            awaitStatus(id, "COMPLETED");
+            ids.add(id);
+        }
+        String url = "/api/ops/jobs/flakyJob/executions?status=COMPLETED&limit=2";
+        JsonNode first = readJson(mvc.perform(get(url).header("Authorization", operator.bearer())).andExpect(status().isOk()));
+        assertThat(first.get("items").findValues("id")).extracting(JsonNode::asLong).containsExactly(ids.get(2), ids.get(1));
+        String cursor = first.get("nextCursor").asString();
+        JsonNode second = readJson(mvc.perform(get(url + "&after=" + cursor).header("Authorization", operator.bearer()))
+                .andExpect(status().isOk()));
+        assertThat(second.get("items").get(0).get("id").asLong()).isEqualTo(ids.get(0));
+        mvc.perform(get(url + "&after=yesterday").header("Authorization", operator.bearer()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("after"));
+    }
+
+    @Test
     void aFailedStepIsRestartedThroughTheApiWithoutRedoingFinishedWork() throws Exception {
         int prepared = TestJobsConfiguration.prepareRuns.get();
         TestJobsConfiguration.failFinishOnce.set(true);
