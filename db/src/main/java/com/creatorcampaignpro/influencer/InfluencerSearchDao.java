@@ -1,5 +1,6 @@
 package com.creatorcampaignpro.influencer;
 
+import com.creatorcampaignpro.db.CustomPlan;
 import com.creatorcampaignpro.db.Rows;
 import com.creatorcampaignpro.paging.RankCursor;
 import com.creatorcampaignpro.social.Platform;
@@ -68,6 +69,7 @@ public interface InfluencerSearchDao {
             LIMIT :limit
             """)
     @AllowUnusedBindings
+    @CustomPlan
     List<InfluencerProfile> page(@Define("filters") String filters, @Define("sortColumn") String sortColumn,
                                  @BindMethods SearchBinds binds);
 
