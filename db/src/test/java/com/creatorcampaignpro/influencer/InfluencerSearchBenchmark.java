@@ -64,6 +64,25 @@ class InfluencerSearchBenchmark {
         Result floor = measure(() -> floorPage(db));
         report.add(line("FLOOR bare 20-row keyset page, one category (1 stmt)", 20, floor));
 
+        if (Boolean.getBoolean("bench.breakdown")) {
+            Result floorJdbi = measure(() -> jdbi.withHandle(h -> h.createQuery("""
+                    SELECT * FROM influencer_profiles WHERE categories @> ARRAY['fashion']
+                    ORDER BY total_followers DESC, user_id DESC LIMIT 20""").mapToMap().list().size()));
+            report.add(line("floor statement through JDBI (1 stmt)", 20, floorJdbi));
+            Result floorMapped = measure(() -> jdbi.withHandle(h -> h.createQuery("""
+                    SELECT * FROM influencer_profiles WHERE categories @> ARRAY['fashion']
+                    ORDER BY total_followers DESC, user_id DESC LIMIT 20""").map(new InfluencerProfileDao.ProfileMapper()).list().size()));
+            report.add(line("floor statement through JDBI, profile mapper (1 stmt)", 20, floorMapped));
+            Result searchHandle = measure(() -> jdbi.withHandle(h -> h.createQuery("""
+                    SELECT p.* FROM influencer_profiles p JOIN users u ON u.id = p.user_id
+                    WHERE u.is_active AND TRUE AND p.categories && CAST(:categories AS text[])
+                    ORDER BY p.total_followers DESC, p.user_id DESC LIMIT :limit""")
+                    .bind("categories", new String[]{"fashion"}).bind("limit", 21)
+                    .map(new InfluencerProfileDao.ProfileMapper()).list().size()));
+            report.add(line("search statement through a JDBI handle, profile mapper", 20, searchHandle));
+            Result joinJdbc = measure(() -> rawJoin(db));
+            report.add(line("search statement shape, raw JDBC, prepared (1 stmt)", 20, joinJdbc));
+        }
         InfluencerSearch oneCategory = search(q -> q.categories = List.of("fashion"));
         Result profilesOnly = measure(() -> dao.search(oneCategory).size());
         report.add(line("one category (fashion), profiles statement only (1 stmt)", 20, profilesOnly));
@@ -114,6 +133,26 @@ class InfluencerSearchBenchmark {
              PreparedStatement s = c.prepareStatement("""
                      SELECT * FROM influencer_profiles WHERE categories @> ARRAY['fashion']
                      ORDER BY total_followers DESC, user_id DESC LIMIT 20""")) {
+            int n = 0;
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    n++;
+                }
+            }
+            return n;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int rawJoin(TestDatabase db) {
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement s = c.prepareStatement("""
+                     SELECT p.* FROM influencer_profiles p JOIN users u ON u.id = p.user_id
+                     WHERE u.is_active AND p.categories && CAST(? AS text[])
+                     ORDER BY p.total_followers DESC, p.user_id DESC LIMIT ?""")) {
+            s.setArray(1, c.createArrayOf("text", new String[]{"fashion"}));
+            s.setInt(2, 21);
             int n = 0;
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
