@@ -2,6 +2,7 @@ package com.creatorcampaignpro.influencer;
 
 import com.creatorcampaignpro.db.CustomPlan;
 import com.creatorcampaignpro.db.Rows;
+import com.creatorcampaignpro.db.TextArray;
 import com.creatorcampaignpro.paging.RankCursor;
 import com.creatorcampaignpro.social.Platform;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -162,12 +163,12 @@ public interface InfluencerSearchDao {
             return search.textPattern();
         }
 
-        public String[] categories() {
-            return search.categories().toArray(String[]::new);
+        public TextArray categories() {
+            return new TextArray(search.categories());
         }
 
-        public String[] languages() {
-            return search.languages().toArray(String[]::new);
+        public TextArray languages() {
+            return new TextArray(search.languages());
         }
 
         public String country() {

@@ -80,6 +80,13 @@ class InfluencerSearchBenchmark {
                     .bind("categories", new String[]{"fashion"}).bind("limit", 21)
                     .map(new InfluencerProfileDao.ProfileMapper()).list().size()));
             report.add(line("search statement through a JDBI handle, profile mapper", 20, searchHandle));
+            Result searchText = measure(() -> jdbi.withHandle(h -> h.registerArrayType(String.class, "text").createQuery("""
+                    SELECT p.* FROM influencer_profiles p JOIN users u ON u.id = p.user_id
+                    WHERE u.is_active AND TRUE AND p.categories && CAST(:categories AS text[])
+                    ORDER BY p.total_followers DESC, p.user_id DESC LIMIT :limit""")
+                    .bind("categories", new String[]{"fashion"}).bind("limit", 21)
+                    .map(new InfluencerProfileDao.ProfileMapper()).list().size()));
+            report.add(line("the same, String[] bound as text[]", 20, searchText));
             Result joinJdbc = measure(() -> rawJoin(db));
             report.add(line("search statement shape, raw JDBC, prepared (1 stmt)", 20, joinJdbc));
         }
