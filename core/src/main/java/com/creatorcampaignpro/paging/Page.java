@@ -15,6 +15,15 @@ public record Page<T>(List<T> items, String nextCursor) {
         return new Page<>(List.copyOf(items), cursorOf.apply(items.get(items.size() - 1)).encode());
     }
 
+    /** As above for any cursor type: {@code tokenOf} encodes the position after a row. */
+    public static <T> Page<T> fromFetched(List<T> fetched, int limit, Function<T, String> tokenOf) {
+        if (fetched.size() <= limit) {
+            return new Page<>(fetched, null);
+        }
+        List<T> items = List.copyOf(fetched.subList(0, limit));
+        return new Page<>(items, tokenOf.apply(items.get(items.size() - 1)));
+    }
+
     public <R> Page<R> map(Function<T, R> mapper) {
         return new Page<>(items.stream().map(mapper).toList(), nextCursor);
     }

@@ -26,6 +26,24 @@ public interface InfluencerProfileDao {
     @SqlQuery("SELECT * FROM influencer_profiles WHERE user_id = :userId")
     Optional<InfluencerProfile> find(@Bind("userId") UUID userId);
 
+    /**
+     * The influencer's own edit: an upsert, so a profile missing for any reason is created, and the
+     * same request twice leaves the same row.
+     */
+    @SqlQuery("""
+            INSERT INTO influencer_profiles (user_id, display_name, bio, categories, languages, location, country, availability)
+            VALUES (:userId, :displayName, :bio, :categories, :languages, :location, :country, :availability)
+            ON CONFLICT (user_id) DO UPDATE SET
+                display_name = EXCLUDED.display_name, bio = EXCLUDED.bio, categories = EXCLUDED.categories,
+                languages = EXCLUDED.languages, location = EXCLUDED.location, country = EXCLUDED.country,
+                availability = EXCLUDED.availability, updated_at = now()
+            RETURNING *
+            """)
+    InfluencerProfile upsertOwn(@Bind("userId") UUID userId, @Bind("displayName") String displayName,
+                                @Bind("bio") String bio, @Bind("categories") String[] categories,
+                                @Bind("languages") String[] languages, @Bind("location") String location,
+                                @Bind("country") String country, @Bind("availability") String availability);
+
     class ProfileMapper implements RowMapper<InfluencerProfile> {
         @Override
         public InfluencerProfile map(ResultSet rs, StatementContext ctx) throws SQLException {

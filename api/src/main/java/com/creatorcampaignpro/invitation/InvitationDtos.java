@@ -1,0 +1,51 @@
+package com.creatorcampaignpro.invitation;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+final class InvitationDtos {
+
+    private InvitationDtos() {
+    }
+
+    /** What the influencer is asked to deliver, e.g. 2 Instagram reels by a date. */
+    record Deliverable(
+            @NotBlank @Schema(allowableValues = {"instagram", "youtube", "tiktok", "twitter"}) String platform,
+            @NotBlank @Schema(allowableValues = {"post", "story", "reel", "video", "short", "tweet", "live"}) String contentType,
+            @NotNull @Min(1) @Max(1000) Integer quantity,
+            LocalDate dueDate,
+            @Size(max = 2000) String description) {
+    }
+
+    record InviteRequest(
+            @NotNull UUID influencerId,
+            @NotNull @Schema(description = "proposed rate in minor units, e.g. 50000 = 500.00 EUR") Long rateAmount,
+            @Schema(description = "ISO-4217; must be the campaign's currency (the default)") String currency,
+            @Size(max = 100) List<@NotNull @Valid Deliverable> deliverables,
+            @Size(max = 5000) String message) {
+    }
+
+    record DeclineRequest(@Size(max = 2000) String reason) {
+    }
+
+    record InvitationResponse(
+            UUID id, UUID campaignId, String campaignName, UUID influencerId,
+            @Schema(description = "minor units; once accepted, the agreed rate") long rateAmount, String currency,
+            List<Deliverable> deliverables, String message,
+            @Schema(allowableValues = {"pending", "accepted", "declined", "withdrawn", "expired"}) String status,
+            String responseNote, Instant expiresAt, Instant respondedAt, Instant createdAt, Instant updatedAt) {
+    }
+
+    record InvitationPage(List<InvitationResponse> items, String nextCursor) {
+    }
+}

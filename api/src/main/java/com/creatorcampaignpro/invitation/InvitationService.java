@@ -1,0 +1,177 @@
+package com.creatorcampaignpro.invitation;
+
+import com.creatorcampaignpro.campaign.Campaign;
+import com.creatorcampaignpro.campaign.CampaignDao;
+import com.creatorcampaignpro.content.ContentType;
+import com.creatorcampaignpro.error.ConflictException;
+import com.creatorcampaignpro.error.NotFoundException;
+import com.creatorcampaignpro.error.ValidationException;
+import com.creatorcampaignpro.error.ValidationException.FieldViolation;
+import com.creatorcampaignpro.influencer.InfluencerSearchDao;
+import com.creatorcampaignpro.invitation.InvitationDtos.Deliverable;
+import com.creatorcampaignpro.invitation.InvitationDtos.InvitationResponse;
+import com.creatorcampaignpro.invitation.InvitationDtos.InviteRequest;
+import com.creatorcampaignpro.paging.KeysetCursor;
+import com.creatorcampaignpro.paging.Page;
+import com.creatorcampaignpro.paging.PageRequest;
+import com.creatorcampaignpro.social.Platform;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Invitations between a campaign's marketer and an influencer. Each side sees only its own: an
+ * invitation of someone else is a 404, like a campaign of someone else.
+ */
+@Service
+public class InvitationService {
+    private final InvitationDao invitations;
+    private final CampaignDao campaigns;
+    private final InfluencerSearchDao influencers;
+    private final InvitationProperties properties;
+    private final JsonMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    public InvitationService(InvitationDao invitations, CampaignDao campaigns, InfluencerSearchDao influencers,
+                             InvitationProperties properties, JsonMapper json) {
+        this.invitations = invitations;
+        this.campaigns = campaigns;
+        this.influencers = influencers;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    /** The invitation and whether this call created it (false: a retry answered with the existing one). */
+    public record Invited(InvitationResponse invitation, boolean created) {
+    }
+
+    /**
+     * Idempotent: inviting again while the invitation is live with the same terms answers the existing
+     * one; different terms are a 409 (withdraw it first). The partial unique index settles races.
+     */
+    @Transactional
+    public Invited invite(UUID marketerId, UUID campaignId, InviteRequest r) {
+        Campaign campaign = campaigns.findOwned(campaignId, marketerId).orElseThrow(() -> new NotFoundException("campaign", campaignId));
+        InvitationRules.checkCampaignOpen(campaign.status());
+        List<Deliverable> deliverables = normalized(r.deliverables());
+        String currency = r.currency() == null || r.currency().isBlank() ? campaign.currency() : r.currency().trim();
+        String message = r.message() == null ? "" : r.message().trim();
+        InvitationRules.validateProposal(r.rateAmount(), currency, campaign.currency(), message);
+        influencers.findActive(r.influencerId()).orElseThrow(() -> new NotFoundException("influencer", r.influencerId()));
+
+        invitations.expireOverdue(campaignId, r.influencerId());
+        Instant expiresAt = clock.instant().plus(properties.ttl());
+        var inserted = invitations.insertIfNoneLive(campaignId, r.influencerId(), r.rateAmount(), currency,
+                json.writeValueAsString(deliverables), message, expiresAt);
+        if (inserted.isPresent()) {
+            return new Invited(toResponse(invitations.find(inserted.get()).orElseThrow()), true);
+        }
+        Invitation live = invitations.findLive(campaignId, r.influencerId()).orElseThrow(() -> new ConflictException(
+                "invitation-exists", "another request changed this invitation at the same moment; retry"));
+        boolean sameTerms = live.rateAmount() == r.rateAmount() && live.currency().equals(currency)
+                && live.message().equals(message) && deliverables(live).equals(deliverables);
+        if (!sameTerms) {
+            throw new ConflictException("invitation-exists", "this influencer already has a " + live.status().dbValue()
+                    + " invitation (" + live.id() + ") to this campaign with other terms"
+                    + (live.status() == InvitationStatus.PENDING ? "; withdraw it first to propose new ones" : ""));
+        }
+        return new Invited(toResponse(live), false);
+    }
+
+    @Transactional
+    public InvitationResponse accept(UUID influencerId, UUID id) {
+        Invitation invitation = invitations.lockForInfluencer(id, influencerId).orElseThrow(() -> new NotFoundException("invitation", id));
+        Campaign campaign = campaigns.find(invitation.campaignId()).orElseThrow(() -> new NotFoundException("invitation", id));
+        InvitationRules.checkTransition(invitation, InvitationStatus.ACCEPTED, clock.instant());
+        InvitationRules.checkCampaignOpen(campaign.status());
+        invitations.close(id, InvitationStatus.ACCEPTED.dbValue(), null);
+        return toResponse(invitations.find(id).orElseThrow());
+    }
+
+    @Transactional
+    public InvitationResponse decline(UUID influencerId, UUID id, String reason) {
+        Invitation invitation = invitations.lockForInfluencer(id, influencerId).orElseThrow(() -> new NotFoundException("invitation", id));
+        InvitationRules.checkTransition(invitation, InvitationStatus.DECLINED, clock.instant());
+        invitations.close(id, InvitationStatus.DECLINED.dbValue(), reason == null || reason.isBlank() ? null : reason.trim());
+        return toResponse(invitations.find(id).orElseThrow());
+    }
+
+    @Transactional
+    public InvitationResponse withdraw(UUID marketerId, UUID id) {
+        Invitation invitation = invitations.lockForMarketer(id, marketerId).orElseThrow(() -> new NotFoundException("invitation", id));
+        InvitationRules.checkTransition(invitation, InvitationStatus.WITHDRAWN, clock.instant());
+        invitations.close(id, InvitationStatus.WITHDRAWN.dbValue(), null);
+        return toResponse(invitations.find(id).orElseThrow());
+    }
+
+    @Transactional(readOnly = true)
+    public InvitationResponse get(UUID userId, UUID id) {
+        return toResponse(invitations.findForParty(id, userId).orElseThrow(() -> new NotFoundException("invitation", id)));
+    }
+
+    /** The influencer's own invitations, or the invitations to the marketer's campaigns. */
+    @Transactional(readOnly = true)
+    public Page<InvitationResponse> list(UUID userId, boolean asInfluencer, UUID campaignId, String status, PageRequest page) {
+        String statusFilter = status == null || status.isBlank() ? null : InvitationStatus.parse(status.trim())
+                .orElseThrow(() -> new ValidationException("status", "must be one of pending, accepted, declined, withdrawn, expired"))
+                .dbValue();
+        KeysetCursor after = page.after();
+        List<Invitation> fetched = asInfluencer
+                ? invitations.pageForInfluencer(userId, campaignId, statusFilter, after == null ? null : after.at(),
+                        after == null ? null : after.id(), page.fetchSize())
+                : invitations.pageForMarketer(userId, campaignId, statusFilter, after == null ? null : after.at(),
+                        after == null ? null : after.id(), page.fetchSize());
+        return Page.fromFetched(fetched, page, i -> new KeysetCursor(i.createdAt(), i.id())).map(this::toResponse);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<InvitationResponse> listForCampaign(UUID marketerId, UUID campaignId, String status, PageRequest page) {
+        campaigns.findOwned(campaignId, marketerId).orElseThrow(() -> new NotFoundException("campaign", campaignId));
+        return list(marketerId, false, campaignId, status, page);
+    }
+
+    private static List<Deliverable> normalized(List<Deliverable> deliverables) {
+        if (deliverables == null) {
+            return List.of();
+        }
+        List<FieldViolation> violations = new ArrayList<>();
+        List<Deliverable> out = new ArrayList<>();
+        for (int i = 0; i < deliverables.size(); i++) {
+            Deliverable d = deliverables.get(i);
+            Platform platform = Platform.parse(d.platform().trim()).orElse(null);
+            if (platform == null) {
+                violations.add(new FieldViolation("deliverables[" + i + "].platform", "must be one of instagram, youtube, tiktok, twitter"));
+            }
+            ContentType type = ContentType.parse(d.contentType().trim()).orElse(null);
+            if (type == null) {
+                violations.add(new FieldViolation("deliverables[" + i + "].contentType",
+                        "must be one of post, story, reel, video, short, tweet, live"));
+            }
+            if (platform != null && type != null) {
+                out.add(new Deliverable(platform.dbValue(), type.dbValue(), d.quantity(), d.dueDate(),
+                        d.description() == null ? null : d.description().trim()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        return out;
+    }
+
+    private List<Deliverable> deliverables(Invitation i) {
+        return json.readValue(i.deliverables(), new TypeReference<List<Deliverable>>() { });
+    }
+
+    InvitationResponse toResponse(Invitation i) {
+        return new InvitationResponse(i.id(), i.campaignId(), i.campaignName(), i.influencerId(), i.rateAmount(),
+                i.currency(), deliverables(i), i.message(), i.status().dbValue(), i.responseNote(), i.expiresAt(),
+                i.respondedAt(), i.createdAt(), i.updatedAt());
+    }
+}
