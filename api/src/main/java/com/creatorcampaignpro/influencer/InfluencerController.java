@@ -93,12 +93,14 @@ class InfluencerController {
     }
 
     @GetMapping("/{id}")
+    @PreAuthorize("isAuthenticated()")
     @Operation(summary = "An influencer's public profile with per-platform metrics (as of their last sync) and rates")
     InfluencerDetail get(@PathVariable UUID id) {
         return influencers.get(id);
     }
 
     @GetMapping("/{id}/rates")
+    @PreAuthorize("isAuthenticated()")
     @Operation(summary = "An influencer's rates in minor units")
     RatesResponse rates(@PathVariable UUID id) {
         return influencers.rates(id);

@@ -162,6 +162,50 @@ class AuthorizationMatrixIntegrationTests extends ApiIntegrationTest {
                 .body((caller, vars) -> Map.of("paymentId", UUID.randomUUID().toString(), "reason", "not delivered")));
         e.put("POST /api/payments/disputes/{id}/resolve", roles("finance")
                 .body((caller, vars) -> Map.of("outcome", "rejected", "note", "matrix")));
+
+        // influencer directory: marketers search; any user reads a public profile; influencers edit their own
+        Expectation.Fixture someInfluencer = owner -> Map.of("id", influencer().id().toString());
+        e.put("GET /api/influencers", roles("marketer", "admin").expect(200));
+        e.put("GET /api/influencers/search", roles("marketer", "admin").expect(200));
+        e.put("GET /api/influencers/{id}", anyUser().expect(200).shared(someInfluencer));
+        e.put("GET /api/influencers/{id}/rates", anyUser().expect(200).shared(someInfluencer));
+        e.put("GET /api/influencers/profile", roles("influencer").expect(200));
+        e.put("PUT /api/influencers/profile", roles("influencer").expect(200)
+                .body((caller, vars) -> Map.of("displayName", "Matrix", "categories", List.of("food"))));
+        e.put("POST /api/influencers/rates", roles("influencer").expect(200)
+                .body((caller, vars) -> Map.of("rates", List.of(Map.of("platform", "instagram", "contentType", "reel",
+                        "amount", 25_000, "currency", "EUR")))));
+
+        // invitations: between a campaign's marketer and the invited influencer, nobody else
+        e.put("POST /api/campaigns/{id}/invite-influencer", roles("marketer").expect(201).owned(this::campaignOf)
+                .body((caller, vars) -> Map.of("influencerId", influencer().id().toString(), "rateAmount", 50_000)));
+        e.put("GET /api/campaigns/{id}/invitations", roles("marketer").expect(200).owned(this::campaignOf));
+        e.put("GET /api/invitations", roles("marketer", "influencer").expect(200));
+        e.put("GET /api/invitations/{id}", roles("marketer", "influencer").expect(200).owned(this::invitationOf));
+        e.put("POST /api/invitations/{id}/accept", roles("influencer").expect(200).owned(this::invitationOf));
+        e.put("POST /api/invitations/{id}/decline", roles("influencer").expect(200).owned(this::invitationOf)
+                .body((caller, vars) -> Map.of("reason", "busy")));
+        e.put("POST /api/invitations/{id}/withdraw", roles("marketer").expect(200).owned(this::invitationOf));
+
+        // content: the submitting influencer and the campaign's marketer
+        e.put("GET /api/content", roles("marketer", "influencer").expect(200));
+        // A campaign the caller was never invited to: 404 (the content flow has its own tests).
+        e.put("POST /api/content", roles("influencer").expect(404)
+                .body((caller, vars) -> Map.of("campaignId", UUID.randomUUID().toString(), "platform", "instagram",
+                        "contentType", "reel", "contentUrl", "https://cdn.example.com/draft.mp4")));
+        e.put("GET /api/content/{id}", roles("marketer", "influencer").expect(200).owned(this::contentOf));
+        e.put("PUT /api/content/{id}", roles("influencer").expect(200).owned(this::contentOf)
+                .body((caller, vars) -> Map.of("platform", "instagram", "contentType", "reel",
+                        "contentUrl", "https://cdn.example.com/draft-v2.mp4", "title", "v2")));
+        e.put("POST /api/content/{id}/approve", roles("marketer").expect(200).owned(this::contentOf)
+                .body((caller, vars) -> Map.of("feedback", "great")));
+        e.put("POST /api/content/{id}/reject", roles("marketer").expect(200).owned(this::contentOf)
+                .body((caller, vars) -> Map.of("feedback", "off brief")));
+        e.put("POST /api/content/{id}/request-changes", roles("marketer").expect(200).owned(this::contentOf)
+                .body((caller, vars) -> Map.of("feedback", "shorter please")));
+        // Pending content cannot be published before approval.
+        e.put("POST /api/content/{id}/publish", roles("influencer").expect(409).owned(this::contentOf)
+                .body((caller, vars) -> Map.of("platformMediaId", "ig-" + UUID.randomUUID())));
         return e;
     }
 
@@ -204,6 +248,49 @@ class AuthorizationMatrixIntegrationTests extends ApiIntegrationTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(json(Map.of("provider", "paypal", "paypalEmail", uniqueEmail("payee"))))));
         return Map.of("id", created.get("method").get("id").asString());
+    }
+
+    private boolean isInfluencer(Account account) throws Exception {
+        return "influencer".equals(readJson(mvc.perform(get("/api/users/profile").header("Authorization", account.bearer())))
+                .get("userType").asString());
+    }
+
+    /** The owner's side of an invitation: the invited influencer, or the campaign's marketer. */
+    private record Collaboration(Account marketer, Account influencer, String campaignId, String invitationId) {
+    }
+
+    private Collaboration collaboration(Account owner, boolean accepted) throws Exception {
+        boolean ownerIsInfluencer = isInfluencer(owner);
+        Account marketer = ownerIsInfluencer ? marketer() : owner;
+        Account influencer = ownerIsInfluencer ? owner : influencer();
+        Map<String, Object> body = campaign();
+        body.put("status", "active");
+        String campaignId = readJson(mvc.perform(post("/api/campaigns").header("Authorization", marketer.bearer())
+                .contentType(MediaType.APPLICATION_JSON).content(json(body))).andExpect(status().isCreated()))
+                .get("id").asString();
+        String invitationId = readJson(mvc.perform(post("/api/campaigns/" + campaignId + "/invite-influencer")
+                        .header("Authorization", marketer.bearer()).contentType(MediaType.APPLICATION_JSON)
+                        .content(json(Map.of("influencerId", influencer.id().toString(), "rateAmount", 50_000))))
+                .andExpect(status().isCreated())).get("id").asString();
+        if (accepted) {
+            mvc.perform(post("/api/invitations/" + invitationId + "/accept").header("Authorization", influencer.bearer()))
+                    .andExpect(status().isOk());
+        }
+        return new Collaboration(marketer, influencer, campaignId, invitationId);
+    }
+
+    private Map<String, String> invitationOf(Account owner) throws Exception {
+        return Map.of("id", collaboration(owner, false).invitationId());
+    }
+
+    private Map<String, String> contentOf(Account owner) throws Exception {
+        Collaboration c = collaboration(owner, true);
+        String contentId = readJson(mvc.perform(post("/api/content").header("Authorization", c.influencer().bearer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json(Map.of("campaignId", c.campaignId(), "platform", "instagram", "contentType", "reel",
+                                "contentUrl", "https://cdn.example.com/" + UUID.randomUUID() + ".mp4"))))
+                .andExpect(status().isCreated())).get("id").asString();
+        return Map.of("id", contentId);
     }
 
     /** The id of a finished housekeepingJob execution, launched once for the whole matrix. */
