@@ -20,7 +20,7 @@ public interface MetricsRollupDao {
 
     /** Locks the state row: runs on any node serialize here, so two runs never interleave. */
     @SqlQuery("""
-            SELECT last_run_at, last_full_run_at, last_snapshot_day, full_required
+            SELECT last_run_at, last_full_run_at, last_run_day, full_required
             FROM metrics_rollup_state WHERE id = 1 FOR UPDATE
             """)
     RollupState lockState();
@@ -33,8 +33,7 @@ public interface MetricsRollupDao {
      * The full rollup: every campaign's totals recomputed from content and content_metrics (campaigns
      * without published content get zeros), the change queue emptied in the same snapshot (those
      * changes are in the result), rows written only where a figure changed (no dead tuples for
-     * nothing), and today's daily row upserted for each written campaign (unless {@code snapshotRolled} is false
-     * because {@link #snapshotAll} follows: the first run of a day).
+     * nothing).
      */
     @SqlQuery("""
             WITH cleared AS (
@@ -71,32 +70,17 @@ public interface MetricsRollupDao {
                       (EXCLUDED.content_count, EXCLUDED.total_reach, EXCLUDED.total_impressions, EXCLUDED.total_views,
                        EXCLUDED.total_likes, EXCLUDED.total_comments, EXCLUDED.total_shares, EXCLUDED.total_saves,
                        EXCLUDED.total_clicks, EXCLUDED.total_conversions)
-                RETURNING cm.*
-            ), daily AS (
-                INSERT INTO campaign_metrics_daily (campaign_id, day, content_count, total_reach, total_impressions,
-                            total_views, total_engagement, total_likes, total_comments, total_shares, total_saves,
-                            total_clicks, total_conversions, updated_at)
-                SELECT campaign_id, :day, content_count, total_reach, total_impressions, total_views, total_engagement,
-                       total_likes, total_comments, total_shares, total_saves, total_clicks, total_conversions, now()
-                FROM rolled
-                WHERE :snapshotRolled
-                ON CONFLICT (campaign_id, day) DO UPDATE SET
-                    content_count = EXCLUDED.content_count, total_reach = EXCLUDED.total_reach,
-                    total_impressions = EXCLUDED.total_impressions, total_views = EXCLUDED.total_views,
-                    total_engagement = EXCLUDED.total_engagement, total_likes = EXCLUDED.total_likes,
-                    total_comments = EXCLUDED.total_comments, total_shares = EXCLUDED.total_shares,
-                    total_saves = EXCLUDED.total_saves, total_clicks = EXCLUDED.total_clicks,
-                    total_conversions = EXCLUDED.total_conversions, updated_at = EXCLUDED.updated_at
+                RETURNING 1
             )
             SELECT 0 AS changes_consumed, count(*) AS campaigns_written FROM rolled
             """)
-    RollupResult fullRollup(@Bind("day") LocalDate day, @Bind("snapshotRolled") boolean snapshotRolled);
+    RollupResult fullRollup();
 
     /**
      * The incremental rollup: consumes the change queue (DELETE ... RETURNING: exactly the rows this
      * snapshot sees, so uncommitted changes wait for the next run), sums the deltas per campaign and
-     * adds them to campaign_metrics; today's daily row follows each written campaign. Work is
-     * proportional to the changes, not to the content of the campaigns they touch.
+     * adds them to campaign_metrics: one write per changed campaign. Work is proportional to the
+     * changes, not to the content of the campaigns they touch.
      */
     @SqlQuery("""
             WITH taken AS (
@@ -129,46 +113,28 @@ public interface MetricsRollupDao {
                     total_clicks = cm.total_clicks + EXCLUDED.total_clicks,
                     total_conversions = cm.total_conversions + EXCLUDED.total_conversions,
                     updated_at = EXCLUDED.updated_at
-                RETURNING cm.*
-            ), daily AS (
-                INSERT INTO campaign_metrics_daily (campaign_id, day, content_count, total_reach, total_impressions,
-                            total_views, total_engagement, total_likes, total_comments, total_shares, total_saves,
-                            total_clicks, total_conversions, updated_at)
-                SELECT campaign_id, :day, content_count, total_reach, total_impressions, total_views, total_engagement,
-                       total_likes, total_comments, total_shares, total_saves, total_clicks, total_conversions, now()
-                FROM rolled
-                WHERE :snapshotRolled
-                ON CONFLICT (campaign_id, day) DO UPDATE SET
-                    content_count = EXCLUDED.content_count, total_reach = EXCLUDED.total_reach,
-                    total_impressions = EXCLUDED.total_impressions, total_views = EXCLUDED.total_views,
-                    total_engagement = EXCLUDED.total_engagement, total_likes = EXCLUDED.total_likes,
-                    total_comments = EXCLUDED.total_comments, total_shares = EXCLUDED.total_shares,
-                    total_saves = EXCLUDED.total_saves, total_clicks = EXCLUDED.total_clicks,
-                    total_conversions = EXCLUDED.total_conversions, updated_at = EXCLUDED.updated_at
+                RETURNING 1
             )
             SELECT (SELECT count(*) FROM taken) AS changes_consumed, count(*) AS campaigns_written FROM rolled
             """)
-    RollupResult applyChanges(@Bind("day") LocalDate day, @Bind("snapshotRolled") boolean snapshotRolled);
+    RollupResult applyChanges();
 
     /**
      * Gives every campaign a (zero) metrics row once a run has seen it, so "covered by the rollup" is
      * simply "has a campaign_metrics row"; an incremental delta then always has a base to add to.
      */
     @SqlUpdate("""
-            WITH added AS (
-                INSERT INTO campaign_metrics (campaign_id, updated_at)
-                SELECT k.id, now() FROM campaigns k
-                WHERE NOT EXISTS (SELECT 1 FROM campaign_metrics cm WHERE cm.campaign_id = k.id)
-                ON CONFLICT (campaign_id) DO NOTHING
-                RETURNING campaign_id
-            )
-            INSERT INTO campaign_metrics_daily (campaign_id, day, updated_at)
-            SELECT campaign_id, :day, now() FROM added
-            ON CONFLICT (campaign_id, day) DO NOTHING
+            INSERT INTO campaign_metrics (campaign_id, updated_at)
+            SELECT k.id, now() FROM campaigns k
+            WHERE NOT EXISTS (SELECT 1 FROM campaign_metrics cm WHERE cm.campaign_id = k.id)
+            ON CONFLICT (campaign_id) DO NOTHING
             """)
-    int coverNewCampaigns(@Bind("day") LocalDate day);
+    int coverNewCampaigns();
 
-    /** The first run of a day snapshots every campaign; later runs of the day only those they change. */
+    /**
+     * Closes {@code day}: every campaign's totals as the day's last run left them become that day's
+     * row. Called by the first run of a later day, before it changes anything.
+     */
     @SqlUpdate("""
             INSERT INTO campaign_metrics_daily (campaign_id, day, content_count, total_reach, total_impressions,
                         total_views, total_engagement, total_likes, total_comments, total_shares, total_saves,
@@ -184,13 +150,13 @@ public interface MetricsRollupDao {
                 total_saves = EXCLUDED.total_saves, total_clicks = EXCLUDED.total_clicks,
                 total_conversions = EXCLUDED.total_conversions, updated_at = EXCLUDED.updated_at
             """)
-    int snapshotAll(@Bind("day") LocalDate day);
+    int closeDay(@Bind("day") LocalDate day);
 
     @SqlUpdate("""
             UPDATE metrics_rollup_state SET
                 last_run_at = now(),
                 last_full_run_at = CASE WHEN :full THEN now() ELSE last_full_run_at END,
-                last_snapshot_day = greatest(last_snapshot_day, :day),
+                last_run_day = greatest(last_run_day, :day),
                 full_required = FALSE
             WHERE id = 1
             """)
