@@ -72,6 +72,10 @@ ALTER TABLE campaign_metrics SET (fillfactor = 70);
 -- version: the content triggers lock the content_metrics rows they read, and a metrics INSERT locks
 -- its content row (a new metrics row is invisible to the content side). Metrics UPDATE and DELETE,
 -- the hot path of the platform sync, lock nothing: the content side waits for them.
+--
+-- Lookups of the other table go through LATERAL (... OFFSET 0): one primary-key probe per changed
+-- row. A plain join lets the planner hash-join a 10,000-row statement against a seq scan of the
+-- whole table (0.7 s instead of 0.2 s for 1% of a million rows).
 CREATE FUNCTION campaign_metrics_capture_metrics() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -81,9 +85,8 @@ BEGIN
         SELECT c.campaign_id, sum(n.reach), sum(n.impressions), sum(n.views), sum(n.likes), sum(n.comments),
                sum(n.shares), sum(n.saves), sum(n.clicks), sum(n.conversions)
         FROM new_rows n
-        JOIN (SELECT id, campaign_id FROM content
-              WHERE id IN (SELECT content_id FROM new_rows) AND status = 'published' FOR SHARE) c
-          ON c.id = n.content_id
+        CROSS JOIN LATERAL (SELECT k.campaign_id FROM content k
+                            WHERE k.id = n.content_id AND k.status = 'published' OFFSET 0 FOR SHARE) c
         GROUP BY c.campaign_id;
     ELSIF TG_OP = 'DELETE' THEN
         -- A cascade from a content delete finds no content row here: content_capture_delete counted it.
@@ -91,8 +94,9 @@ BEGIN
                     total_likes, total_comments, total_shares, total_saves, total_clicks, total_conversions)
         SELECT c.campaign_id, -sum(o.reach), -sum(o.impressions), -sum(o.views), -sum(o.likes), -sum(o.comments),
                -sum(o.shares), -sum(o.saves), -sum(o.clicks), -sum(o.conversions)
-        FROM old_rows o JOIN content c ON c.id = o.content_id
-        WHERE c.status = 'published'
+        FROM old_rows o
+        CROSS JOIN LATERAL (SELECT k.campaign_id FROM content k
+                            WHERE k.id = o.content_id AND k.status = 'published' OFFSET 0) c
         GROUP BY c.campaign_id;
     ELSE
         -- content_id never changes (content_metrics_content_fixed), so new minus old, per row.
@@ -105,8 +109,8 @@ BEGIN
                      n.shares - o.shares AS shares, n.saves - o.saves AS saves, n.clicks - o.clicks AS clicks,
                      n.conversions - o.conversions AS conversions
               FROM new_rows n JOIN old_rows o ON o.id = n.id) d
-        JOIN content c ON c.id = d.content_id
-        WHERE c.status = 'published'
+        CROSS JOIN LATERAL (SELECT k.campaign_id FROM content k
+                            WHERE k.id = d.content_id AND k.status = 'published' OFFSET 0) c
         GROUP BY c.campaign_id
         HAVING sum(d.reach) <> 0 OR sum(d.impressions) <> 0 OR sum(d.views) <> 0 OR sum(d.likes) <> 0
             OR sum(d.comments) <> 0 OR sum(d.shares) <> 0 OR sum(d.saves) <> 0 OR sum(d.clicks) <> 0
@@ -146,7 +150,8 @@ BEGIN
                coalesce(sum(m.views), 0), coalesce(sum(m.likes), 0), coalesce(sum(m.comments), 0),
                coalesce(sum(m.shares), 0), coalesce(sum(m.saves), 0), coalesce(sum(m.clicks), 0),
                coalesce(sum(m.conversions), 0)
-        FROM new_rows n LEFT JOIN content_metrics m ON m.content_id = n.id
+        FROM new_rows n
+        LEFT JOIN LATERAL (SELECT * FROM content_metrics cm WHERE cm.content_id = n.id OFFSET 0) m ON TRUE
         WHERE n.status = 'published'
         GROUP BY n.campaign_id;
     ELSE
@@ -158,9 +163,6 @@ BEGIN
             SELECT n.id, n.campaign_id, 1
             FROM old_rows o JOIN new_rows n ON n.id = o.id
             WHERE n.status = 'published' AND (o.status <> 'published' OR n.campaign_id <> o.campaign_id)
-        ), m AS (
-            SELECT content_id, reach, impressions, views, likes, comments, shares, saves, clicks, conversions
-            FROM content_metrics WHERE content_id IN (SELECT id FROM x) FOR SHARE
         )
         INSERT INTO campaign_metrics_changes (campaign_id, content_count, total_reach, total_impressions,
                     total_views, total_likes, total_comments, total_shares, total_saves, total_clicks,
@@ -170,7 +172,8 @@ BEGIN
                coalesce(sum(x.sign * m.comments), 0), coalesce(sum(x.sign * m.shares), 0),
                coalesce(sum(x.sign * m.saves), 0), coalesce(sum(x.sign * m.clicks), 0),
                coalesce(sum(x.sign * m.conversions), 0)
-        FROM x LEFT JOIN m ON m.content_id = x.id
+        FROM x
+        LEFT JOIN LATERAL (SELECT * FROM content_metrics cm WHERE cm.content_id = x.id OFFSET 0 FOR SHARE) m ON TRUE
         GROUP BY x.campaign_id;
     END IF;
     RETURN NULL;

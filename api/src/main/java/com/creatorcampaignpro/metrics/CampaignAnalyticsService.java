@@ -16,7 +16,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** A marketer's view of a campaign's rolled-up metrics (written by metricsRollupJob). */
@@ -37,8 +36,7 @@ public class CampaignAnalyticsService {
     }
 
     /**
-     * Totals as of the last rollup run that covered the campaign (zeros and a null asOf before the
-     * first), the ratios, and the daily series between {@code from} and {@code to} inclusive
+     * Totals as of the last rollup run (zeros and a null asOf before the first), the ratios, and the daily series between {@code from} and {@code to} inclusive
      * (ISO dates; default the last 30 days up to today in the rollup's time zone): one point per day
      * on which the rollup ran, today's being the current totals.
      */
@@ -55,18 +53,18 @@ public class CampaignAnalyticsService {
             throw new ValidationException("to", "the range may span at most " + MAX_DAYS + " days");
         }
 
-        Optional<CoveredTotals> found = metrics.find(campaignId);
-        CoveredTotals covered = found.orElse(new CoveredTotals(CampaignTotals.ZERO, null));
+        CoveredTotals covered = metrics.find(campaignId);
+        boolean rolledUp = covered.asOf() != null;
         CampaignTotals t = covered.totals();
         // Closed days come from campaign_metrics_daily; today's point is the live rollup.
         LocalDate today = LocalDate.now(clock.withZone(properties.timeZone()));
         List<Day> series = new ArrayList<>();
         for (DailyTotals day : metrics.daily(campaignId, fromDay, toDay)) {
-            if (!(found.isPresent() && day.day().equals(today))) {
+            if (!(rolledUp && day.day().equals(today))) {
                 series.add(Day.of(day));
             }
         }
-        if (found.isPresent() && !today.isBefore(fromDay) && !today.isAfter(toDay)) {
+        if (rolledUp && !today.isBefore(fromDay) && !today.isAfter(toDay)) {
             series.add(Day.of(new DailyTotals(today, t)));
         }
         return new CampaignAnalytics(campaignId, campaign.currency(), campaign.spent(), covered.asOf(), Totals.of(t),

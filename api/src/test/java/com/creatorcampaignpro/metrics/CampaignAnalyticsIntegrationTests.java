@@ -74,10 +74,10 @@ class CampaignAnalyticsIntegrationTests extends ApiIntegrationTest {
         content(campaign, creator.id(), "published", 100, 10, 5, 5, 2_000, 1_500, 3_000, 10, 3);
         content(campaign, creator.id(), "pending", 9_999, 9_999, 9_999, 9_999, 99_999, 99_999, 99_999, 999, 99);
 
-        // Before any rollup covers the campaign: zeros, no ratios, no as-of time.
+        // Before a rollup has seen its content: zeros and no ratios.
         mvc.perform(get("/api/campaigns/" + campaign + "/analytics").header("Authorization", owner.bearer()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.asOf").doesNotExist())
+                .andExpect(jsonPath("$.totals.contentCount").value(0))
                 .andExpect(jsonPath("$.totals.engagement").value(0))
                 .andExpect(jsonPath("$.engagementRate").doesNotExist())
                 .andExpect(jsonPath("$.costPerEngagement").doesNotExist());

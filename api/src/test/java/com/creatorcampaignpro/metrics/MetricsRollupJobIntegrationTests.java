@@ -121,7 +121,7 @@ class MetricsRollupJobIntegrationTests extends ApiIntegrationTest {
         UUID fresh = fixtures.campaign(marketer);
         fixtures.content(fresh, influencer, "published", true);
         fixtures.content(fresh, influencer, "pending", true);
-        fixtures.campaign(marketer); // a new campaign without content gets a zero row
+        fixtures.campaign(marketer); // a new campaign without content reads as zeros
 
         JobExecution incremental = completed("incremental");
 

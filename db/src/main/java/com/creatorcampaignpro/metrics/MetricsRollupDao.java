@@ -30,8 +30,8 @@ public interface MetricsRollupDao {
     boolean pendingChangesExceed(@Bind("threshold") long threshold);
 
     /**
-     * The full rollup: every campaign's totals recomputed from content and content_metrics (campaigns
-     * without published content get zeros), the change queue emptied in the same snapshot (those
+     * The full rollup: every campaign's totals recomputed from content and content_metrics (a campaign
+     * that no longer has published content is zeroed), the change queue emptied in the same snapshot (those
      * changes are in the result), rows written only where a figure changed (no dead tuples for
      * nothing).
      */
@@ -57,6 +57,8 @@ public interface MetricsRollupDao {
                        coalesce(t.likes, 0), coalesce(t.comments, 0), coalesce(t.shares, 0), coalesce(t.saves, 0),
                        coalesce(t.clicks, 0), coalesce(t.conversions, 0), now()
                 FROM campaigns k LEFT JOIN totals t ON t.campaign_id = k.id
+                -- zeros only for a campaign that had a row (it lost its content); no row reads as zeros
+                WHERE t.campaign_id IS NOT NULL OR EXISTS (SELECT 1 FROM campaign_metrics x WHERE x.campaign_id = k.id)
                 ON CONFLICT (campaign_id) DO UPDATE SET
                     content_count = EXCLUDED.content_count, total_reach = EXCLUDED.total_reach,
                     total_impressions = EXCLUDED.total_impressions, total_views = EXCLUDED.total_views,
@@ -80,7 +82,9 @@ public interface MetricsRollupDao {
      * The incremental rollup: consumes the change queue (DELETE ... RETURNING: exactly the rows this
      * snapshot sees, so uncommitted changes wait for the next run), sums the deltas per campaign and
      * adds them to campaign_metrics: one write per changed campaign. Work is proportional to the
-     * changes, not to the content of the campaigns they touch.
+     * changes, not to the content of the campaigns they touch. A campaign without a row yet gets its
+     * summed deltas as its totals: it has no row only if no run ever saw it with anything to count,
+     * so its every contribution is in the queue.
      */
     @SqlQuery("""
             WITH taken AS (
@@ -120,28 +124,18 @@ public interface MetricsRollupDao {
     RollupResult applyChanges();
 
     /**
-     * Gives every campaign a (zero) metrics row once a run has seen it, so "covered by the rollup" is
-     * simply "has a campaign_metrics row"; an incremental delta then always has a base to add to.
-     */
-    @SqlUpdate("""
-            INSERT INTO campaign_metrics (campaign_id, updated_at)
-            SELECT k.id, now() FROM campaigns k
-            WHERE NOT EXISTS (SELECT 1 FROM campaign_metrics cm WHERE cm.campaign_id = k.id)
-            ON CONFLICT (campaign_id) DO NOTHING
-            """)
-    int coverNewCampaigns();
-
-    /**
-     * Closes {@code day}: every campaign's totals as the day's last run left them become that day's
-     * row. Called by the first run of a later day, before it changes anything.
+     * Closes {@code day}: every campaign's totals as the day's last run left them (zeros for a
+     * campaign without a row) become that day's row. Called by the first run of a later day, before it changes anything.
      */
     @SqlUpdate("""
             INSERT INTO campaign_metrics_daily (campaign_id, day, content_count, total_reach, total_impressions,
                         total_views, total_engagement, total_likes, total_comments, total_shares, total_saves,
                         total_clicks, total_conversions, updated_at)
-            SELECT campaign_id, :day, content_count, total_reach, total_impressions, total_views, total_engagement,
-                   total_likes, total_comments, total_shares, total_saves, total_clicks, total_conversions, now()
-            FROM campaign_metrics
+            SELECT k.id, :day, coalesce(cm.content_count, 0), coalesce(cm.total_reach, 0),
+                   coalesce(cm.total_impressions, 0), coalesce(cm.total_views, 0), coalesce(cm.total_engagement, 0),
+                   coalesce(cm.total_likes, 0), coalesce(cm.total_comments, 0), coalesce(cm.total_shares, 0),
+                   coalesce(cm.total_saves, 0), coalesce(cm.total_clicks, 0), coalesce(cm.total_conversions, 0), now()
+            FROM campaigns k LEFT JOIN campaign_metrics cm ON cm.campaign_id = k.id
             ON CONFLICT (campaign_id, day) DO UPDATE SET
                 content_count = EXCLUDED.content_count, total_reach = EXCLUDED.total_reach,
                 total_impressions = EXCLUDED.total_impressions, total_views = EXCLUDED.total_views,

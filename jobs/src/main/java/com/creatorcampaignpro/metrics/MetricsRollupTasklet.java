@@ -49,7 +49,6 @@ class MetricsRollupTasklet implements Tasklet {
         if (full) {
             result = dao.fullRollup();
         } else {
-            dao.coverNewCampaigns();
             result = dao.applyChanges();
         }
         dao.markCompleted(full, day);
