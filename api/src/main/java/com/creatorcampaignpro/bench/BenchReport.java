@@ -33,6 +33,21 @@ public final class BenchReport {
         return rows.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
     }
 
+    /**
+     * The median of the per-run ratios when both rows ran as often (their runs interleave, so each
+     * pair shared the machine's load of that moment), else the ratio of the medians.
+     */
+    static double ratio(Row row, Row reference) {
+        if (row.seconds().length != reference.seconds().length) {
+            return row.median() / reference.median();
+        }
+        double[] ratios = new double[row.seconds().length];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = row.seconds()[i] / reference.seconds()[i];
+        }
+        return new Row("", "", 0, ratios, null, "").median();
+    }
+
     public String render() {
         StringBuilder out = new StringBuilder();
         out.append(String.format("| %-44s | %10s | %13s | %10s | %-16s | %-30s | %s |%n", "job", "items", "wall time (s)",
@@ -41,7 +56,7 @@ public final class BenchReport {
                 "-".repeat(12), "-".repeat(18), "-".repeat(32), "-".repeat(10)));
         for (Row row : rows) {
             Row reference = row.reference() == null ? null : find(row.reference());
-            String ratio = reference == null ? "" : String.format("%.2fx %s", row.median() / reference.median(), reference.id());
+            String ratio = reference == null ? "" : String.format("%.2fx %s", ratio(row, reference), reference.id());
             StringBuilder runs = new StringBuilder();
             for (double s : row.seconds()) {
                 runs.append(runs.isEmpty() ? "" : " ").append(String.format("%.3f", s));

@@ -113,21 +113,21 @@ public final class DemoDataGenerator {
         return n;
     }
 
-    /** Session-local helpers: u() a uniform [0,1) draw, id() a stable uuid, followers() the Pareto audience. */
+    /** Session-local helpers (replaced if a pooled connection already has them): u() a uniform [0,1) draw, id() a stable uuid, followers() the Pareto audience. */
     private static void defineFunctions(Handle h) {
         h.execute("""
-                CREATE FUNCTION pg_temp.u(seed bigint, i bigint, salt int) RETURNS float8
+                CREATE OR REPLACE FUNCTION pg_temp.u(seed bigint, i bigint, salt int) RETURNS float8
                 LANGUAGE sql IMMUTABLE AS
                 $$ SELECT (hashint8extended(i, seed * 1000 + salt) & 9007199254740991)::float8 / 9007199254740992.0 $$""");
         h.execute("""
-                CREATE FUNCTION pg_temp.id(seed bigint, kind text, i bigint) RETURNS uuid
+                CREATE OR REPLACE FUNCTION pg_temp.id(seed bigint, kind text, i bigint) RETURNS uuid
                 LANGUAGE sql IMMUTABLE AS $$ SELECT md5(seed || ':' || kind || ':' || i)::uuid $$""");
         h.execute("""
-                CREATE FUNCTION pg_temp.followers(seed bigint, i bigint) RETURNS bigint
+                CREATE OR REPLACE FUNCTION pg_temp.followers(seed bigint, i bigint) RETURNS bigint
                 LANGUAGE sql IMMUTABLE AS
                 $$ SELECT least(60000000, floor(1000 * power(1 - pg_temp.u(seed, i, 10), -1 / 1.15::float8)))::bigint $$""");
         h.execute("""
-                CREATE FUNCTION pg_temp.platform(seed bigint, i bigint) RETURNS text
+                CREATE OR REPLACE FUNCTION pg_temp.platform(seed bigint, i bigint) RETURNS text
                 LANGUAGE sql IMMUTABLE AS
                 $$ SELECT (ARRAY['instagram', 'tiktok', 'youtube', 'twitter'])[1 + floor(4 * power(pg_temp.u(seed, i, 31), 1.4))::int] $$""");
     }

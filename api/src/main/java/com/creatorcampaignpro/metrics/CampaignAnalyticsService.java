@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** A marketer's view of a campaign's rolled-up metrics (written by metricsRollupJob). */
@@ -34,9 +36,9 @@ public class CampaignAnalyticsService {
     }
 
     /**
-     * Totals as of the last rollup run that covered the campaign (zeros and a null asOf before the
-     * first), the ratios, and the daily series between {@code from} and {@code to} inclusive
-     * (ISO dates; default the last 30 days up to today in the rollup's time zone).
+     * Totals as of the last rollup run (zeros and a null asOf before the first), the ratios, and the daily series between {@code from} and {@code to} inclusive
+     * (ISO dates; default the last 30 days up to today in the rollup's time zone): one point per day
+     * on which the rollup ran, today's being the current totals.
      */
     @Transactional(readOnly = true)
     public CampaignAnalytics analytics(UUID marketerId, UUID campaignId, String from, String to) {
@@ -51,14 +53,25 @@ public class CampaignAnalyticsService {
             throw new ValidationException("to", "the range may span at most " + MAX_DAYS + " days");
         }
 
-        CoveredTotals covered = metrics.find(campaignId).orElse(new CoveredTotals(CampaignTotals.ZERO, null));
+        CoveredTotals covered = metrics.find(campaignId);
+        boolean rolledUp = covered.asOf() != null;
         CampaignTotals t = covered.totals();
+        // Closed days come from campaign_metrics_daily; today's point is the live rollup.
+        LocalDate today = LocalDate.now(clock.withZone(properties.timeZone()));
+        List<Day> series = new ArrayList<>();
+        for (DailyTotals day : metrics.daily(campaignId, fromDay, toDay)) {
+            if (!(rolledUp && day.day().equals(today))) {
+                series.add(Day.of(day));
+            }
+        }
+        if (rolledUp && !today.isBefore(fromDay) && !today.isAfter(toDay)) {
+            series.add(Day.of(new DailyTotals(today, t)));
+        }
         return new CampaignAnalytics(campaignId, campaign.currency(), campaign.spent(), covered.asOf(), Totals.of(t),
                 CampaignPerformance.engagementRate(t.engagement(), t.impressions()),
                 AnalyticsDtos.plain(CampaignPerformance.costPerEngagement(campaign.spent(), t.engagement())),
                 AnalyticsDtos.plain(CampaignPerformance.costPerMille(campaign.spent(), t.impressions())),
-                fromDay, toDay,
-                metrics.daily(campaignId, fromDay, toDay).stream().map(Day::of).toList());
+                fromDay, toDay, series);
     }
 
     private static LocalDate parseDate(String field, String value) {

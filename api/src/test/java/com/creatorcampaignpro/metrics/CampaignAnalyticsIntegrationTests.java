@@ -74,10 +74,10 @@ class CampaignAnalyticsIntegrationTests extends ApiIntegrationTest {
         content(campaign, creator.id(), "published", 100, 10, 5, 5, 2_000, 1_500, 3_000, 10, 3);
         content(campaign, creator.id(), "pending", 9_999, 9_999, 9_999, 9_999, 99_999, 99_999, 99_999, 999, 99);
 
-        // Before any rollup covers the campaign: zeros, no ratios, no as-of time.
+        // Before a rollup has seen its content: zeros and no ratios.
         mvc.perform(get("/api/campaigns/" + campaign + "/analytics").header("Authorization", owner.bearer()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.asOf").doesNotExist())
+                .andExpect(jsonPath("$.totals.contentCount").value(0))
                 .andExpect(jsonPath("$.totals.engagement").value(0))
                 .andExpect(jsonPath("$.engagementRate").doesNotExist())
                 .andExpect(jsonPath("$.costPerEngagement").doesNotExist());
@@ -116,8 +116,11 @@ class CampaignAnalyticsIntegrationTests extends ApiIntegrationTest {
         Account owner = marketer();
         UUID campaign = createCampaign(owner);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        jdbi.useHandle(h -> h.execute("INSERT INTO content (campaign_id, influencer_id, platform, content_type, status) "
+                + "VALUES (?, ?, 'tiktok', 'video', 'published')", campaign, influencer().id()));
+        assertThat(rollup.run(null).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         jdbi.useHandle(h -> {
-            for (int daysAgo = 0; daysAgo < 40; daysAgo++) {
+            for (int daysAgo = 1; daysAgo < 40; daysAgo++) {
                 h.execute("INSERT INTO campaign_metrics_daily (campaign_id, day, total_engagement) VALUES (?, ?, ?)",
                         campaign, today.minusDays(daysAgo), 1000 - daysAgo);
             }
@@ -127,7 +130,12 @@ class CampaignAnalyticsIntegrationTests extends ApiIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.daily.length()").value(30))
                 .andExpect(jsonPath("$.from").value(today.minusDays(29).toString()))
-                .andExpect(jsonPath("$.daily[29].day").value(today.toString()));
+                .andExpect(jsonPath("$.daily[0].day").value(today.minusDays(29).toString()))
+                .andExpect(jsonPath("$.daily[28].engagement").value(999))
+                // today's point is the live rollup (one published item, no metrics yet)
+                .andExpect(jsonPath("$.daily[29].day").value(today.toString()))
+                .andExpect(jsonPath("$.daily[29].contentCount").value(1))
+                .andExpect(jsonPath("$.daily[29].engagement").value(0));
         mvc.perform(get("/api/campaigns/" + campaign + "/analytics").header("Authorization", owner.bearer())
                         .param("from", today.minusDays(12).toString()).param("to", today.minusDays(10).toString()))
                 .andExpect(status().isOk())

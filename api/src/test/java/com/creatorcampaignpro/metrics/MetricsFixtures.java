@@ -111,7 +111,7 @@ final class MetricsFixtures {
         return rows;
     }
 
-    /** campaign_metrics (or today's campaign_metrics_daily rows) in the same shape. */
+    /** Rows of campaign_metrics or campaign_metrics_daily in the same shape (NULL reads as 0). */
     static Map<UUID, List<Long>> actual(Handle h, String sql) {
         Map<UUID, List<Long>> rows = new TreeMap<>();
         h.createQuery(sql).map((rs, ctx) -> {
@@ -125,7 +125,12 @@ final class MetricsFixtures {
         return rows;
     }
 
+    /** Every campaign's rolled-up totals; a campaign without a campaign_metrics row reads as zeros. */
     static Map<UUID, List<Long>> rolledUp(Handle h) {
-        return actual(h, "SELECT * FROM campaign_metrics");
+        return actual(h, """
+                SELECT k.id AS campaign_id, cm.content_count, cm.total_reach, cm.total_impressions, cm.total_views,
+                       cm.total_engagement, cm.total_likes, cm.total_comments, cm.total_shares, cm.total_saves,
+                       cm.total_clicks, cm.total_conversions
+                FROM campaigns k LEFT JOIN campaign_metrics cm ON cm.campaign_id = k.id""");
     }
 }

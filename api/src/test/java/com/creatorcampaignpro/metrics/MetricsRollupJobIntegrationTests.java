@@ -53,9 +53,8 @@ class MetricsRollupJobIntegrationTests extends ApiIntegrationTest {
         return jdbi.withHandle(MetricsFixtures::rolledUp);
     }
 
-    private Map<UUID, List<Long>> todaysSnapshots() {
-        return jdbi.withHandle(h -> MetricsFixtures.actual(h,
-                "SELECT * FROM campaign_metrics_daily WHERE day = '" + LocalDate.now(ZoneOffset.UTC) + "'"));
+    private Map<UUID, List<Long>> snapshotsOf(LocalDate day) {
+        return jdbi.withHandle(h -> MetricsFixtures.actual(h, "SELECT * FROM campaign_metrics_daily WHERE day = '" + day + "'"));
     }
 
     private JobExecution completed(String mode) throws Exception {
@@ -74,7 +73,6 @@ class MetricsRollupJobIntegrationTests extends ApiIntegrationTest {
         Map<UUID, List<Long>> expected = expected();
         assertThat(expected.values()).anyMatch(v -> v.get(0) > 0); // the data has published content to sum
         assertThat(rolledUp()).isEqualTo(expected);
-        assertThat(todaysSnapshots()).isEqualTo(expected);
     }
 
     @Test
@@ -123,7 +121,7 @@ class MetricsRollupJobIntegrationTests extends ApiIntegrationTest {
         UUID fresh = fixtures.campaign(marketer);
         fixtures.content(fresh, influencer, "published", true);
         fixtures.content(fresh, influencer, "pending", true);
-        fixtures.campaign(marketer); // a new campaign without content gets a zero row
+        fixtures.campaign(marketer); // a new campaign without content reads as zeros
 
         JobExecution incremental = completed("incremental");
 
@@ -131,7 +129,6 @@ class MetricsRollupJobIntegrationTests extends ApiIntegrationTest {
         assertThat(RollupRunner.step(incremental).getExecutionContext().getLong("rollup.changesConsumed")).isPositive();
         Map<UUID, List<Long>> expected = expected();
         assertThat(rolledUp()).isEqualTo(expected);
-        assertThat(todaysSnapshots()).isEqualTo(expected);
         assertThat(expected.get(fresh).get(0)).isEqualTo(1L);
 
         // A full run over the same data finds nothing to correct: incremental == full, row for row.
@@ -139,6 +136,31 @@ class MetricsRollupJobIntegrationTests extends ApiIntegrationTest {
         assertThat(RollupRunner.modeUsed(full)).isEqualTo("full");
         assertThat(RollupRunner.step(full).getWriteCount()).isZero();
         assertThat(rolledUp()).isEqualTo(expected);
+    }
+
+    @Test
+    void theFirstRunOfANewDayRecordsThePreviousDayAsItsLastRunLeftIt() throws Exception {
+        MetricsFixtures fixtures = new MetricsFixtures(jdbi, 53);
+        List<UUID> campaigns = fixtures.campaignsWithContent(10, 20);
+        completed("auto");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate yesterday = today.minusDays(1);
+        // As if that run had happened yesterday: today's first run must close yesterday.
+        jdbi.useHandle(h -> {
+            h.execute("UPDATE metrics_rollup_state SET last_run_day = ?", yesterday);
+            h.execute("DELETE FROM campaign_metrics_daily WHERE day >= ?", yesterday);
+        });
+        Map<UUID, List<Long>> endOfYesterday = rolledUp();
+        jdbi.useHandle(h -> h.execute("UPDATE content_metrics SET likes = likes + 9 WHERE content_id IN "
+                + "(SELECT id FROM content WHERE campaign_id = ANY(?))", (Object) campaigns.toArray(UUID[]::new)));
+
+        completed("auto");
+
+        assertThat(snapshotsOf(yesterday)).isEqualTo(endOfYesterday);
+        assertThat(rolledUp()).isEqualTo(expected()).isNotEqualTo(endOfYesterday);
+        assertThat(snapshotsOf(today)).isEmpty(); // today is still open: its point is campaign_metrics
+        completed("auto");
+        assertThat(snapshotsOf(yesterday)).isEqualTo(endOfYesterday);
     }
 
     @Test
@@ -175,18 +197,18 @@ class MetricsRollupJobIntegrationTests extends ApiIntegrationTest {
         long queued = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM campaign_metrics_changes").mapTo(Long.class).one());
         assertThat(queued).isPositive();
 
-        // The last write of the run (the daily snapshot) fails, as a crash or a lost connection would.
+        // The last write of the run (the state row) fails, as a crash or a lost connection would.
         jdbi.useHandle(h -> h.execute("""
                 CREATE FUNCTION test_fail_snapshot() RETURNS trigger LANGUAGE plpgsql AS
-                $$ BEGIN RAISE EXCEPTION 'snapshot write failed (test)'; END $$;
-                CREATE TRIGGER test_fail_snapshot BEFORE INSERT OR UPDATE ON campaign_metrics_daily
+                $$ BEGIN RAISE EXCEPTION 'state write failed (test)'; END $$;
+                CREATE TRIGGER test_fail_snapshot BEFORE UPDATE ON metrics_rollup_state
                 FOR EACH ROW EXECUTE FUNCTION test_fail_snapshot();"""));
         JobExecution failed;
         try {
             failed = rollup.run("incremental");
         } finally {
             jdbi.useHandle(h -> h.execute("""
-                    DROP TRIGGER test_fail_snapshot ON campaign_metrics_daily;
+                    DROP TRIGGER test_fail_snapshot ON metrics_rollup_state;
                     DROP FUNCTION test_fail_snapshot();"""));
         }
 

@@ -7,8 +7,6 @@ package com.creatorcampaignpro.metrics;
 public record CampaignTotals(long contentCount, long reach, long impressions, long views, long engagement,
                              long likes, long comments, long shares, long saves, long clicks, long conversions) {
 
-    public static final CampaignTotals ZERO = new CampaignTotals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-
     public static long engagementOf(long likes, long comments, long shares, long saves) {
         return likes + comments + shares + saves;
     }

@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Reads of the rolled-up metrics (written only by metricsRollupJob, see {@link MetricsRollupDao}). */
@@ -20,15 +19,15 @@ import java.util.UUID;
 public interface CampaignMetricsDao {
 
     /**
-     * A campaign's totals, as of the last completed run; empty until a run has covered the campaign.
-     * The state row is read without a lock: a run in progress is invisible until it commits.
+     * A campaign's totals as of the last completed run (asOf null before the first). A campaign
+     * without a row had nothing to count when that run looked: zeros. The state row is read without
+     * a lock: a run in progress is invisible until it commits.
      */
     @SqlQuery("""
             SELECT cm.*, s.last_run_at AS as_of
-            FROM campaign_metrics cm CROSS JOIN metrics_rollup_state s
-            WHERE cm.campaign_id = :campaignId
+            FROM metrics_rollup_state s LEFT JOIN campaign_metrics cm ON cm.campaign_id = :campaignId
             """)
-    Optional<CoveredTotals> find(@Bind("campaignId") UUID campaignId);
+    CoveredTotals find(@Bind("campaignId") UUID campaignId);
 
     /** One row per day on which a run covered the campaign, oldest first. */
     @SqlQuery("""

@@ -13,7 +13,8 @@ import java.time.LocalDate;
 
 /**
  * One run of the rollup, in the step's single transaction: lock the state row, then either the full
- * statement or the delta statement, the day's snapshot, and the new state. Everything commits
+ * statement or the delta statement (after closing the previous day if this is a new one), and the
+ * new state. Everything commits
  * together or not at all, so a failed run leaves the queue and the totals as they were and a restart
  * (or the next run) simply does the work again: idempotent and restart-safe without bookkeeping.
  */
@@ -40,17 +41,15 @@ class MetricsRollupTasklet implements Tasklet {
         RollupState state = dao.lockState();
         boolean full = requested == RollupMode.FULL || state.fullRequired()
                 || (requested == RollupMode.AUTO && dao.pendingChangesExceed(properties.fullRollupThreshold()));
-        // The first run of a day snapshots every campaign afterwards; later runs only those they write.
-        boolean firstRunOfDay = state.lastSnapshotDay() == null || state.lastSnapshotDay().isBefore(day);
+        // The first run of a new day first records the previous run's day as it ended.
+        if (state.lastRunDay() != null && state.lastRunDay().isBefore(day)) {
+            dao.closeDay(state.lastRunDay());
+        }
         RollupResult result;
         if (full) {
-            result = dao.fullRollup(day, !firstRunOfDay);
+            result = dao.fullRollup();
         } else {
-            dao.coverNewCampaigns(day);
-            result = dao.applyChanges(day, !firstRunOfDay);
-        }
-        if (firstRunOfDay) {
-            dao.snapshotAll(day);
+            result = dao.applyChanges();
         }
         dao.markCompleted(full, day);
 
