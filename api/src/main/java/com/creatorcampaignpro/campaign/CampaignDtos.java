@@ -4,8 +4,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -22,15 +20,6 @@ import java.util.UUID;
 final class CampaignDtos {
 
     private CampaignDtos() {
-    }
-
-    /** One deliverable the campaign asks for, e.g. 2 Instagram reels by a date. */
-    record Deliverable(
-            @NotBlank @Schema(allowableValues = {"instagram", "youtube", "tiktok", "twitter"}) String platform,
-            @NotBlank @Schema(allowableValues = {"post", "story", "reel", "video", "short", "tweet", "live"}) String contentType,
-            @NotNull @Min(1) @Max(1000) Integer quantity,
-            LocalDate dueDate,
-            @Size(max = 2000) String description) {
     }
 
     /** Create or replace a campaign. Money is in minor units (cents) of {@code currency}. */

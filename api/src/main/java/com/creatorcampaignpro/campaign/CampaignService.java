@@ -2,22 +2,17 @@ package com.creatorcampaignpro.campaign;
 
 import com.creatorcampaignpro.campaign.CampaignDtos.CampaignRequest;
 import com.creatorcampaignpro.campaign.CampaignDtos.CampaignResponse;
-import com.creatorcampaignpro.campaign.CampaignDtos.Deliverable;
-import com.creatorcampaignpro.content.ContentType;
 import com.creatorcampaignpro.error.ConflictException;
 import com.creatorcampaignpro.error.NotFoundException;
 import com.creatorcampaignpro.error.ValidationException;
-import com.creatorcampaignpro.error.ValidationException.FieldViolation;
 import com.creatorcampaignpro.paging.KeysetCursor;
 import com.creatorcampaignpro.paging.Page;
 import com.creatorcampaignpro.paging.PageRequest;
-import com.creatorcampaignpro.social.Platform;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,33 +88,12 @@ public class CampaignService {
     }
 
     private Campaign toCampaign(UUID id, UUID marketerId, CampaignStatus status, long spent, CampaignRequest r) {
-        validateDeliverables(r.deliverables());
         return new Campaign(id, marketerId, r.name().trim(), orEmpty(r.description()), r.objective(), status,
                 r.budget(), spent, r.currency() == null ? "USD" : r.currency(), r.startDate(), r.endDate(),
                 normalized(r.targetCategories()), normalized(r.targetLanguages()), orEmpty(r.targetCountries()),
                 normalized(r.targetPlatforms()), r.minFollowers(), r.maxFollowers(), r.minEngagementRate(),
                 json.writeValueAsString(r.targetAudience() == null ? Map.of() : r.targetAudience()),
-                json.writeValueAsString(r.deliverables() == null ? List.of() : r.deliverables()), null, null);
-    }
-
-    private static void validateDeliverables(List<Deliverable> deliverables) {
-        if (deliverables == null) {
-            return;
-        }
-        List<FieldViolation> violations = new ArrayList<>();
-        for (int i = 0; i < deliverables.size(); i++) {
-            Deliverable d = deliverables.get(i);
-            if (Platform.parse(d.platform()).isEmpty()) {
-                violations.add(new FieldViolation("deliverables[" + i + "].platform", "must be one of instagram, youtube, tiktok, twitter"));
-            }
-            if (ContentType.parse(d.contentType()).isEmpty()) {
-                violations.add(new FieldViolation("deliverables[" + i + "].contentType",
-                        "must be one of post, story, reel, video, short, tweet, live"));
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw new ValidationException(violations);
-        }
+                json.writeValueAsString(Deliverable.normalized(r.deliverables())), null, null);
     }
 
     CampaignResponse toResponse(Campaign c) {

@@ -1,5 +1,6 @@
 package com.creatorcampaignpro.invitation;
 
+import com.creatorcampaignpro.campaign.Deliverable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -16,15 +17,6 @@ import java.util.UUID;
 final class InvitationDtos {
 
     private InvitationDtos() {
-    }
-
-    /** What the influencer is asked to deliver, e.g. 2 Instagram reels by a date. */
-    record Deliverable(
-            @NotBlank @Schema(allowableValues = {"instagram", "youtube", "tiktok", "twitter"}) String platform,
-            @NotBlank @Schema(allowableValues = {"post", "story", "reel", "video", "short", "tweet", "live"}) String contentType,
-            @NotNull @Min(1) @Max(1000) Integer quantity,
-            LocalDate dueDate,
-            @Size(max = 2000) String description) {
     }
 
     record InviteRequest(

@@ -2,19 +2,16 @@ package com.creatorcampaignpro.invitation;
 
 import com.creatorcampaignpro.campaign.Campaign;
 import com.creatorcampaignpro.campaign.CampaignDao;
-import com.creatorcampaignpro.content.ContentType;
 import com.creatorcampaignpro.error.ConflictException;
 import com.creatorcampaignpro.error.NotFoundException;
 import com.creatorcampaignpro.error.ValidationException;
-import com.creatorcampaignpro.error.ValidationException.FieldViolation;
 import com.creatorcampaignpro.influencer.InfluencerSearchDao;
-import com.creatorcampaignpro.invitation.InvitationDtos.Deliverable;
+import com.creatorcampaignpro.campaign.Deliverable;
 import com.creatorcampaignpro.invitation.InvitationDtos.InvitationResponse;
 import com.creatorcampaignpro.invitation.InvitationDtos.InviteRequest;
 import com.creatorcampaignpro.paging.KeysetCursor;
 import com.creatorcampaignpro.paging.Page;
 import com.creatorcampaignpro.paging.PageRequest;
-import com.creatorcampaignpro.social.Platform;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -22,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -60,7 +56,7 @@ public class InvitationService {
     public Invited invite(UUID marketerId, UUID campaignId, InviteRequest r) {
         Campaign campaign = campaigns.findOwned(campaignId, marketerId).orElseThrow(() -> new NotFoundException("campaign", campaignId));
         InvitationRules.checkCampaignOpen(campaign.status());
-        List<Deliverable> deliverables = normalized(r.deliverables());
+        List<Deliverable> deliverables = Deliverable.normalized(r.deliverables());
         String currency = r.currency() == null || r.currency().isBlank() ? campaign.currency() : r.currency().trim();
         String message = r.message() == null ? "" : r.message().trim();
         InvitationRules.validateProposal(r.rateAmount(), currency, campaign.currency(), message);
@@ -135,34 +131,6 @@ public class InvitationService {
     public Page<InvitationResponse> listForCampaign(UUID marketerId, UUID campaignId, String status, PageRequest page) {
         campaigns.findOwned(campaignId, marketerId).orElseThrow(() -> new NotFoundException("campaign", campaignId));
         return list(marketerId, false, campaignId, status, page);
-    }
-
-    private static List<Deliverable> normalized(List<Deliverable> deliverables) {
-        if (deliverables == null) {
-            return List.of();
-        }
-        List<FieldViolation> violations = new ArrayList<>();
-        List<Deliverable> out = new ArrayList<>();
-        for (int i = 0; i < deliverables.size(); i++) {
-            Deliverable d = deliverables.get(i);
-            Platform platform = Platform.parse(d.platform().trim()).orElse(null);
-            if (platform == null) {
-                violations.add(new FieldViolation("deliverables[" + i + "].platform", "must be one of instagram, youtube, tiktok, twitter"));
-            }
-            ContentType type = ContentType.parse(d.contentType().trim()).orElse(null);
-            if (type == null) {
-                violations.add(new FieldViolation("deliverables[" + i + "].contentType",
-                        "must be one of post, story, reel, video, short, tweet, live"));
-            }
-            if (platform != null && type != null) {
-                out.add(new Deliverable(platform.dbValue(), type.dbValue(), d.quantity(), d.dueDate(),
-                        d.description() == null ? null : d.description().trim()));
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw new ValidationException(violations);
-        }
-        return out;
     }
 
     private List<Deliverable> deliverables(Invitation i) {
