@@ -18,7 +18,7 @@ public class CcpApplication {
         SpringApplication application = new SpringApplication(CcpApplication.class);
         if (System.getProperty("spring.datasource.url") == null && System.getenv("SPRING_DATASOURCE_URL") == null) {
             // Zero set-up: CCP_DB_URL, else a local PostgreSQL on 5432, else an embedded one under ./.ccp/.
-            DatabaseLocator locator = DatabaseLocator.forApp(Path.of(".ccp", "pgdata"));
+            DatabaseLocator locator = DatabaseLocator.forApp(Path.of(".ccp", "pgdata")).stopEmbeddedOnJvmExit(false);
             ResolvedDatabase database = locator.resolve();
             setIfPresent("spring.datasource.url", database.jdbcUrl());
             setIfPresent("spring.datasource.username", database.username());

@@ -41,6 +41,7 @@ public final class DatabaseLocator implements AutoCloseable {
 
     private ResolvedDatabase resolved;
     private EmbeddedPostgres embedded;
+    private boolean stopEmbeddedOnJvmExit = true;
 
     /** What the app uses: the process environment, 127.0.0.1:5432, database {@value #DEFAULT_DATABASE}. */
     public static DatabaseLocator forApp(Path embeddedDataDir) {
@@ -54,6 +55,16 @@ public final class DatabaseLocator implements AutoCloseable {
         this.localPort = localPort;
         this.embeddedDataDir = embeddedDataDir;
         this.databaseName = Databases.requirePlainName(databaseName);
+    }
+
+    /**
+     * Whether an embedded server started here stops in a JVM shutdown hook of its own (the default).
+     * The application turns it off and stops the server itself after Spring has closed: JVM hooks
+     * run concurrently, so the server's own hook could stop it under a closing connection pool.
+     */
+    public synchronized DatabaseLocator stopEmbeddedOnJvmExit(boolean stop) {
+        this.stopEmbeddedOnJvmExit = stop;
+        return this;
     }
 
     /** Resolves once; later calls return the same answer. */
@@ -126,7 +137,7 @@ public final class DatabaseLocator implements AutoCloseable {
     }
 
     private ResolvedDatabase startEmbedded() {
-        embedded = EmbeddedPostgres.builder().dataDir(embeddedDataDir).stopOnJvmExit(true).start();
+        embedded = EmbeddedPostgres.builder().dataDir(embeddedDataDir).stopOnJvmExit(stopEmbeddedOnJvmExit).start();
         embedded.createDatabaseIfMissing(databaseName);
         Path wanted = embeddedDataDir.toAbsolutePath().normalize();
         String where = embedded.dataDir().equals(wanted)
