@@ -75,6 +75,8 @@ public class SecurityConfiguration {
                                 "/api/auth/reset-password", "/api/auth/google").permitAll()
                         // Profile pictures are public: <img> tags cannot send a bearer token.
                         .requestMatchers(HttpMethod.GET, "/api/users/*/avatar").permitAll()
+                        // Stripe signs its events (Stripe-Signature); it sends no bearer token.
+                        .requestMatchers(HttpMethod.POST, "/api/payments/webhooks/stripe").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         // Metrics describe the whole platform: staff who run it only.
                         .requestMatchers("/actuator/**").hasAnyRole("operator", "admin")

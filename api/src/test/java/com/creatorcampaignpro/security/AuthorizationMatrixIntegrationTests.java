@@ -160,6 +160,8 @@ class AuthorizationMatrixIntegrationTests extends ApiIntegrationTest {
         e.put("GET /api/payments/disputes", anyUser().expect(200));
         e.put("POST /api/payments/disputes", anyUser().expect(404)
                 .body((caller, vars) -> Map.of("paymentId", UUID.randomUUID().toString(), "reason", "not delivered")));
+        // Stripe authenticates with its signature, not a token: unsigned calls are 400 naming Stripe-Signature.
+        e.put("POST /api/payments/webhooks/stripe", publicOperation().expect(400));
         e.put("POST /api/payments/disputes/{id}/resolve", roles("finance")
                 .body((caller, vars) -> Map.of("outcome", "rejected", "note", "matrix")));
 

@@ -69,6 +69,14 @@ public interface PaymentMethodDao {
             """)
     Optional<PaymentMethod> updateStatus(@Bind("id") UUID id, @Bind("userId") UUID userId, @Bind("status") String status);
 
+    /** Stripe reported the connected account ready for payouts; already-active methods are left alone. */
+    @SqlQuery("""
+            UPDATE payment_methods SET status = 'active', updated_at = now()
+            WHERE provider = 'stripe' AND stripe_account_id = :accountId AND status = 'pending'
+            RETURNING *
+            """)
+    List<PaymentMethod> activateStripeAccount(@Bind("accountId") String stripeAccountId);
+
     @SqlUpdate("DELETE FROM payment_methods WHERE id = :id AND user_id = :userId")
     int delete(@Bind("id") UUID id, @Bind("userId") UUID userId);
 

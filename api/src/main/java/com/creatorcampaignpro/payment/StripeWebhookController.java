@@ -1,0 +1,30 @@
+package com.creatorcampaignpro.payment;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Stripe calls this without a token: the Stripe-Signature header authenticates each event instead. */
+@RestController
+@Tag(name = "payments")
+class StripeWebhookController {
+    private final StripeWebhooks webhooks;
+
+    StripeWebhookController(StripeWebhooks webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    @PostMapping("/api/payments/webhooks/stripe")
+    @PreAuthorize("permitAll()")
+    @SecurityRequirements
+    @Operation(summary = "Stripe events (signed): account.updated activates a payee's Stripe method once onboarding is done")
+    StripeWebhooks.Outcome receive(@RequestBody String payload,
+                                   @RequestHeader(value = "Stripe-Signature", required = false) String signature) {
+        return webhooks.receive(payload, signature);
+    }
+}

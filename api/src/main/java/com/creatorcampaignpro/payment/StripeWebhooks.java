@@ -1,0 +1,93 @@
+package com.creatorcampaignpro.payment;
+
+import com.creatorcampaignpro.audit.AuditLogDao;
+import com.creatorcampaignpro.error.ValidationException;
+import com.creatorcampaignpro.web.Problems;
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.net.Webhook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Events Stripe sends to POST /api/payments/webhooks/stripe. The signature (HMAC of the raw body
+ * with the endpoint's secret, and a timestamp against replays) is checked before anything is read.
+ * Stripe delivers at least once and out of order, so every handler is an idempotent state change.
+ */
+@Service
+public class StripeWebhooks {
+    private static final Logger log = LoggerFactory.getLogger(StripeWebhooks.class);
+
+    private final StripeProperties properties;
+    private final PaymentMethodDao methods;
+    private final AuditLogDao audit;
+    private final JsonMapper json;
+
+    public StripeWebhooks(StripeProperties properties, PaymentMethodDao methods, AuditLogDao audit, JsonMapper json) {
+        this.properties = properties;
+        this.methods = methods;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    /** What was done with an event: {@code handled} false for event types this platform does not use. */
+    public record Outcome(String eventId, String type, boolean handled) {
+    }
+
+    @Transactional
+    public Outcome receive(String payload, String signatureHeader) {
+        String secret = properties.webhookSecret();
+        if (secret == null || secret.isBlank()) {
+            throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+                    Problems.type("stripe-webhooks-not-configured"), "Stripe webhooks are not configured",
+                    "set STRIPE_WEBHOOK_SECRET to the endpoint's signing secret"), null);
+        }
+        if (signatureHeader == null || signatureHeader.isBlank()) {
+            throw new ValidationException("Stripe-Signature", "is required");
+        }
+        try {
+            Webhook.Signature.verifyHeader(payload, signatureHeader, secret, properties.webhookTolerance().toSeconds());
+        } catch (SignatureVerificationException e) {
+            throw new ValidationException("Stripe-Signature", "does not match the body (wrong secret, altered or replayed event)");
+        }
+        JsonNode event;
+        try {
+            event = json.readTree(payload);
+        } catch (JacksonException e) {
+            throw new ValidationException("body", "is not a Stripe event");
+        }
+        String id = event.path("id").asString("");
+        String type = event.path("type").asString("");
+        if ("account.updated".equals(type)) {
+            accountUpdated(id, event.path("data").path("object"));
+            return new Outcome(id, type, true);
+        }
+        log.debug("Ignored Stripe event {} of type {}", id, type);
+        return new Outcome(id, type, false);
+    }
+
+    /** An Express account finished onboarding: its pending payout method becomes active. */
+    private void accountUpdated(String eventId, JsonNode account) {
+        String accountId = account.path("id").asString("");
+        boolean ready = account.path("payouts_enabled").asBoolean(false) && account.path("details_submitted").asBoolean(false);
+        if (!ready || accountId.isEmpty()) {
+            return;
+        }
+        List<PaymentMethod> activated = methods.activateStripeAccount(accountId);
+        for (PaymentMethod method : activated) {
+            audit.record(null, "payment_method.activated", "payment_method", method.id().toString(),
+                    json.writeValueAsString(Map.of("source", "stripe webhook", "event", eventId, "stripeAccountId", accountId)));
+            log.info("Stripe account {} is ready for payouts: payment method {} of user {} is active",
+                    accountId, method.id(), method.userId());
+        }
+    }
+}
