@@ -4,6 +4,7 @@ import com.creatorcampaignpro.db.testing.TestDatabase;
 import com.creatorcampaignpro.testing.ApiIntegrationTest;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -14,11 +15,19 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -136,6 +145,74 @@ class MetricsRollupJobIntegrationTests extends ApiIntegrationTest {
         assertThat(RollupRunner.modeUsed(full)).isEqualTo("full");
         assertThat(RollupRunner.step(full).getWriteCount()).isZero();
         assertThat(rolledUp()).isEqualTo(expected);
+    }
+
+    /**
+     * Writers race each other on the same content: metric updates against publish/unpublish and
+     * moves between campaigns, on separate connections, started together each round. Whatever order
+     * PostgreSQL serializes them in (a deadlock victim rolls back its change and its captured delta
+     * together), the captured deltas must still add up to the truth.
+     */
+    @Test
+    void concurrentWritersOnTheSameContentStillAddUp() throws Exception {
+        MetricsFixtures fixtures = new MetricsFixtures(jdbi, 31);
+        UUID marketer = fixtures.user("marketer");
+        UUID influencer = fixtures.user("influencer");
+        UUID home = fixtures.campaign(marketer);
+        UUID away = fixtures.campaign(marketer);
+        List<UUID> contested = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            contested.add(fixtures.content(home, influencer, "published", true));
+        }
+        completed("full");
+        UUID[] ids = contested.toArray(UUID[]::new);
+
+        ExecutorService writers = Executors.newFixedThreadPool(3);
+        AtomicInteger deadlocks = new AtomicInteger();
+        try {
+            for (int round = 0; round < 25; round++) {
+                CyclicBarrier start = new CyclicBarrier(3);
+                boolean unpublish = round % 2 == 0;
+                UUID target = round % 3 == 0 ? away : home;
+                List<Future<?>> done = List.of(
+                        writers.submit(() -> write(start, deadlocks, h -> h.execute(
+                                "UPDATE content_metrics SET likes = likes + 1, views = views + 10 WHERE content_id = ANY(?)",
+                                (Object) ids))),
+                        writers.submit(() -> write(start, deadlocks, h -> h.execute(
+                                "UPDATE content SET status = ? WHERE id = ANY(?)",
+                                unpublish ? "changes_requested" : "published", ids))),
+                        writers.submit(() -> write(start, deadlocks, h -> h.execute(
+                                "UPDATE content SET campaign_id = ? WHERE id = ANY(?)", target, ids))));
+                for (Future<?> writer : done) {
+                    writer.get(30, TimeUnit.SECONDS);
+                }
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+
+        completed("incremental");
+        assertThat(rolledUp()).as("after 25 racing rounds (%d deadlock victims rolled back)", deadlocks.get())
+                .isEqualTo(expected());
+    }
+
+    private interface Write {
+        void apply(Handle handle);
+    }
+
+    /** One writer's statement in a transaction of its own; a deadlock victim's whole transaction is undone. */
+    private Void write(CyclicBarrier start, AtomicInteger deadlocks,
+                       Write write) throws Exception {
+        start.await(30, TimeUnit.SECONDS);
+        try {
+            jdbi.useTransaction(write::apply);
+        } catch (UnableToExecuteStatementException e) {
+            if (!(e.getCause() instanceof SQLException sql) || !"40P01".equals(sql.getSQLState())) {
+                throw e;
+            }
+            deadlocks.incrementAndGet();
+        }
+        return null;
     }
 
     @Test
