@@ -1,5 +1,6 @@
 package com.creatorcampaignpro.auth;
 
+import com.creatorcampaignpro.crypto.Sha256;
 import com.creatorcampaignpro.error.ValidationException;
 import com.creatorcampaignpro.mail.OutboundEmailDao;
 import com.creatorcampaignpro.user.AccountDao;
@@ -69,7 +70,7 @@ public class EmailTokenService {
 
     public void verifyEmail(String token) {
         transaction.executeWithoutResult(tx -> {
-            UUID userId = tokens.consume(TokenService.hash(token), VERIFY).orElseThrow(EmailTokenService::badToken);
+            UUID userId = tokens.consume(Sha256.of(token), VERIFY).orElseThrow(EmailTokenService::badToken);
             accounts.markEmailVerified(userId);
         });
     }
@@ -111,7 +112,7 @@ public class EmailTokenService {
      */
     public void resetPassword(String token, String newPassword) {
         transaction.executeWithoutResult(tx -> {
-            UUID userId = tokens.consume(TokenService.hash(token), RESET).orElseThrow(EmailTokenService::badToken);
+            UUID userId = tokens.consume(Sha256.of(token), RESET).orElseThrow(EmailTokenService::badToken);
             User user = users.find(userId).filter(User::active).orElseThrow(EmailTokenService::badToken);
             PasswordPolicy.violation(newPassword, user.email()).ifPresent(v -> {
                 throw new ValidationException("password", v);
@@ -129,7 +130,7 @@ public class EmailTokenService {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        tokens.insert(userId, purpose, TokenService.hash(token), Instant.now().plus(ttl));
+        tokens.insert(userId, purpose, Sha256.of(token), Instant.now().plus(ttl));
         return token;
     }
 

@@ -44,14 +44,8 @@ public class LoginRateLimiter {
 
     public void recordSuccess(String email, String client) {
         attempts.clearFailuresOfAccount(accountKey(email));
+        // Old rows count for nothing (every query is bounded by its window); housekeepingJob deletes them.
         attempts.record(accountKey(email), client, true);
-        // Rows older than the longest window count for nothing: keep the table small as we go.
-        attempts.purgeOlderThan(clock.instant().minus(longestWindow()));
-    }
-
-    private Duration longestWindow() {
-        return limits.perAccountWindow().compareTo(limits.perClientWindow()) > 0
-                ? limits.perAccountWindow() : limits.perClientWindow();
     }
 
     private static Duration retryAfter(Instant oldestCounted, Duration window, Instant now) {

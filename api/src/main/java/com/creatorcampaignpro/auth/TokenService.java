@@ -1,5 +1,6 @@
 package com.creatorcampaignpro.auth;
 
+import com.creatorcampaignpro.crypto.Sha256;
 import com.creatorcampaignpro.user.User;
 import com.creatorcampaignpro.user.UserDao;
 import com.creatorcampaignpro.web.UnauthenticatedException;
@@ -13,9 +14,6 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -63,7 +61,7 @@ public class TokenService {
      * leaked (or a client replayed it): the whole family is revoked, logging out every holder.
      */
     public IssuedTokens rotate(String presented) {
-        byte[] hash = hash(presented);
+        byte[] hash = Sha256.of(presented);
         RotationOutcome outcome = transaction.execute(tx -> {
             RefreshToken current = refreshTokens.findByHash(hash).orElse(null);
             if (current == null) {
@@ -105,7 +103,7 @@ public class TokenService {
 
     /** Logout: revokes the presented token's family. Unknown tokens are ignored (logout is idempotent). */
     public void revoke(String presented) {
-        refreshTokens.findByHash(hash(presented)).ifPresent(t -> refreshTokens.revokeFamily(t.familyId()));
+        refreshTokens.findByHash(Sha256.of(presented)).ifPresent(t -> refreshTokens.revokeFamily(t.familyId()));
     }
 
     private record RotationOutcome(IssuedTokens tokens, String code, String message) {
@@ -123,7 +121,7 @@ public class TokenService {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        refreshTokens.insert(refreshId, user.id(), family, hash(refreshToken), refreshExpiry);
+        refreshTokens.insert(refreshId, user.id(), family, Sha256.of(refreshToken), refreshExpiry);
 
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(properties.issuer())
@@ -138,13 +136,5 @@ public class TokenService {
         String accessToken = jwtEncoder.encode(JwtEncoderParameters.from(
                 JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
         return new IssuedTokens(accessToken, accessExpiry, refreshToken, refreshExpiry, user);
-    }
-
-    static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.creatorcampaignpro.user;
 
+import com.creatorcampaignpro.crypto.Sha256;
 import com.creatorcampaignpro.error.NotFoundException;
 import com.creatorcampaignpro.error.ValidationException;
 import com.creatorcampaignpro.web.Caller;
@@ -22,9 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 
 @RestController
@@ -61,7 +59,7 @@ class AvatarController {
         byte[] bytes = file.getBytes();
         ImageType type = ImageType.sniff(bytes)
                 .orElseThrow(() -> new ValidationException("file", "must be a PNG, JPEG or WebP image"));
-        String sha256 = sha256(bytes);
+        String sha256 = Sha256.hex(bytes);
         // The hash in the URL changes with the image, so clients and caches never show a stale one.
         String url = "/api/users/" + caller.id() + "/avatar?v=" + sha256.substring(0, 12);
         return transaction.execute(tx -> {
@@ -92,11 +90,4 @@ class AvatarController {
                 .body(avatar.image());
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
 }

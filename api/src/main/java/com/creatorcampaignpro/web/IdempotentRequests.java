@@ -1,5 +1,6 @@
 package com.creatorcampaignpro.web;
 
+import com.creatorcampaignpro.crypto.Sha256;
 import com.creatorcampaignpro.error.ConflictException;
 import com.creatorcampaignpro.error.ValidationException;
 import com.creatorcampaignpro.idempotency.IdempotencyKeyDao;
@@ -9,9 +10,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -43,7 +41,7 @@ public class IdempotentRequests {
         if (key.isBlank() || key.length() > 255) {
             throw new ValidationException(HEADER, "must be 1 to 255 characters");
         }
-        byte[] requestHash = sha256(endpoint + "\n" + json.writeValueAsString(request));
+        byte[] requestHash = Sha256.of(endpoint + "\n" + json.writeValueAsString(request));
         return transaction.execute(tx -> {
             if (keys.claim(userId, key, requestHash) == 1) {
                 ResponseEntity<T> response = action.get();
@@ -61,11 +59,4 @@ public class IdempotentRequests {
         });
     }
 
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
 }

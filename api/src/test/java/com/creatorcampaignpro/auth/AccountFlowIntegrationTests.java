@@ -1,5 +1,6 @@
 package com.creatorcampaignpro.auth;
 
+import com.creatorcampaignpro.crypto.Sha256;
 import com.creatorcampaignpro.mail.OutboundEmailDao;
 import com.creatorcampaignpro.testing.FakeProvidersIntegrationTest;
 import org.jdbi.v3.core.Jdbi;
@@ -92,8 +93,8 @@ class AccountFlowIntegrationTests extends FakeProvidersIntegrationTest {
     @Test
     void expiredAndWrongPurposeTokensAreRefused() throws Exception {
         Account account = marketer();
-        emailTokens.insert(account.id(), EmailTokenService.RESET, TokenService.hash("expired-token"), Instant.now().minusSeconds(1));
-        emailTokens.insert(account.id(), EmailTokenService.VERIFY, TokenService.hash("verify-token"), Instant.now().plusSeconds(600));
+        emailTokens.insert(account.id(), EmailTokenService.RESET, Sha256.of("expired-token"), Instant.now().minusSeconds(1));
+        emailTokens.insert(account.id(), EmailTokenService.VERIFY, Sha256.of("verify-token"), Instant.now().plusSeconds(600));
 
         postJson("/api/auth/reset-password", Map.of("token", "expired-token", "password", "a brand new passphrase"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("token"));

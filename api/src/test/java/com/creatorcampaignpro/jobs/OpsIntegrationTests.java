@@ -137,7 +137,7 @@ class OpsIntegrationTests extends ApiIntegrationTest {
         JsonNode housekeeping = byName.get("housekeepingJob");
         assertThat(housekeeping.get("restartable").asBoolean()).isTrue();
         assertThat(housekeeping.get("parameters").findValuesAsString("name"))
-                .containsExactly("refreshTokenGraceDays", "loginAttemptRetentionDays", "batchSize");
+                .containsExactly("refreshTokenGraceDays", "loginAttemptRetentionDays", "idempotencyKeyRetentionDays", "batchSize");
         assertThat(housekeeping.get("schedule").get("timeZone").asString()).isEqualTo("UTC");
         assertThat(housekeeping.get("nextFireTime").isNull()).isFalse();
         assertThat(byName.get("blockingJob").get("schedule").isNull()).isTrue();
@@ -165,7 +165,7 @@ class OpsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void housekeepingDeletesExpiredTokensAndOldLoginAttemptsOnly() throws Exception {
+    void housekeepingDeletesExpiredTokensOldLoginAttemptsAndOldIdempotencyKeysOnly() throws Exception {
         Account user = marketer();
         jdbi.useHandle(h -> {
             h.execute("INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at) VALUES (?, ?, ?, now() - interval '3 days')",
@@ -177,6 +177,9 @@ class OpsIntegrationTests extends ApiIntegrationTest {
                         "hk-" + user.id());
             }
             h.execute("INSERT INTO login_attempts (account_key, client_key, succeeded) VALUES (?, 'hk', false)", "hk-" + user.id());
+            h.execute("INSERT INTO idempotency_keys (user_id, idempotency_key, request_hash, created_at) VALUES (?, 'old', '\\x00', now() - interval '2 days')",
+                    user.id());
+            h.execute("INSERT INTO idempotency_keys (user_id, idempotency_key, request_hash) VALUES (?, 'fresh', '\\x00')", user.id());
         });
 
         long id = launched("housekeepingJob", Map.of("batchSize", "2"));
@@ -188,10 +191,14 @@ class OpsIntegrationTests extends ApiIntegrationTest {
                 .bind("k", "hk-" + user.id()).mapTo(Integer.class).one());
         assertThat(tokensLeft).as("the token expired an hour ago is kept for reuse detection; the login's own too").isEqualTo(2);
         assertThat(attemptsLeft).isEqualTo(1);
+        List<String> keysLeft = jdbi.withHandle(h -> h.createQuery("SELECT idempotency_key FROM idempotency_keys WHERE user_id = :u")
+                .bind("u", user.id()).mapTo(String.class).list());
+        assertThat(keysLeft).containsExactly("fresh");
 
         JsonNode detail = detail(id);
         assertThat(detail.get("status").asString()).isEqualTo("COMPLETED");
-        assertThat(detail.get("steps").findValuesAsString("name")).containsExactly("deleteExpiredRefreshTokens", "deleteOldLoginAttempts");
+        assertThat(detail.get("steps").findValuesAsString("name")).containsExactly("deleteExpiredRefreshTokens", "deleteOldLoginAttempts",
+                "deleteOldIdempotencyKeys");
         assertThat(detail.get("steps").get(1).get("writeCount").asLong()).isGreaterThanOrEqualTo(5);
         assertThat(detail.get("steps").get(1).get("commitCount").asLong()).as("batches of 2: several commits").isGreaterThanOrEqualTo(3);
         assertThat(detail.get("durationMillis").asLong()).isGreaterThanOrEqualTo(0);

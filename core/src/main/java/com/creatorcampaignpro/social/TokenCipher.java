@@ -1,12 +1,12 @@
 package com.creatorcampaignpro.social;
 
+import com.creatorcampaignpro.crypto.Sha256;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.Map;
@@ -111,12 +111,6 @@ public final class TokenCipher {
         if (secret.length < 32) {
             throw new IllegalArgumentException("a token key needs at least 32 bytes");
         }
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update("ccp-oauth-token-key".getBytes(StandardCharsets.UTF_8));
-            return sha256.digest(secret);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
+        return Sha256.of("ccp-oauth-token-key".getBytes(StandardCharsets.UTF_8), secret);
     }
 }

@@ -38,7 +38,4 @@ public interface LoginAttemptDao {
     /** A successful login forgives the account's earlier failures. */
     @SqlUpdate("DELETE FROM login_attempts WHERE account_key = :account AND NOT succeeded")
     int clearFailuresOfAccount(@Bind("account") String accountKey);
-
-    @SqlUpdate("DELETE FROM login_attempts WHERE attempted_at < :before")
-    int purgeOlderThan(@Bind("before") Instant before);
 }

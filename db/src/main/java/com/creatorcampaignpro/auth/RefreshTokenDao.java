@@ -40,8 +40,4 @@ public interface RefreshTokenDao {
 
     @SqlUpdate("UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = :userId AND revoked_at IS NULL")
     int revokeAllOfUser(@Bind("userId") UUID userId);
-
-    /** Housekeeping: expired tokens are useless, even for reuse detection, a day after expiry. */
-    @SqlUpdate("DELETE FROM refresh_tokens WHERE expires_at < :before")
-    int deleteExpiredBefore(@Bind("before") Instant before);
 }

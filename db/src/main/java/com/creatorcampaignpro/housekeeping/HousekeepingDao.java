@@ -22,4 +22,10 @@ public interface HousekeepingDao {
                 SELECT id FROM login_attempts WHERE attempted_at < :before LIMIT :limit)
             """)
     int deleteLoginAttemptsBefore(@Bind("before") Instant before, @Bind("limit") int limit);
+
+    @SqlUpdate("""
+            DELETE FROM idempotency_keys WHERE (user_id, idempotency_key) IN (
+                SELECT user_id, idempotency_key FROM idempotency_keys WHERE created_at < :before LIMIT :limit)
+            """)
+    int deleteIdempotencyKeysBefore(@Bind("before") Instant before, @Bind("limit") int limit);
 }

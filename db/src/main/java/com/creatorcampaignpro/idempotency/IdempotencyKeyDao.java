@@ -5,7 +5,6 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,7 +34,4 @@ public interface IdempotencyKeyDao {
             """)
     void complete(@Bind("userId") UUID userId, @Bind("key") String key, @Bind("status") int status,
                   @Bind("body") String body);
-
-    @SqlUpdate("DELETE FROM idempotency_keys WHERE created_at < :before")
-    int deleteCreatedBefore(@Bind("before") Instant before);
 }

@@ -25,8 +25,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * housekeepingJob: deletes refresh tokens expired for more than a grace period and login
- * attempts older than the login limits can look back. The audit log is kept. Each step deletes in
+ * housekeepingJob: deletes refresh tokens expired for more than a grace period, login attempts
+ * older than the login limits can look back, and idempotency keys past their retention. The audit log is kept. Each step deletes in
  * bounded batches, one transaction per batch (a tasklet returning CONTINUABLE), so a stop or a
  * crash loses at most one batch and a restart carries on with the same cut-off.
  */
@@ -38,13 +38,15 @@ public class HousekeepingJobConfiguration {
     @Bean
     JobDefinition housekeepingJobDefinition() {
         return new JobDefinition(JOB_NAME,
-                "Deletes expired refresh tokens and old login attempts; keeps the audit log",
-                "refresh_tokens, login_attempts", "deletes from refresh_tokens, login_attempts",
+                "Deletes expired refresh tokens, old login attempts and idempotency keys; keeps the audit log",
+                "refresh_tokens, login_attempts, idempotency_keys", "deletes from refresh_tokens, login_attempts, idempotency_keys",
                 List.of(
                         JobParameterSpec.optional("refreshTokenGraceDays", JobParameterType.LONG, "1", false,
                                 "keep expired refresh tokens this many days (reuse detection needs them briefly)"),
                         JobParameterSpec.optional("loginAttemptRetentionDays", JobParameterType.LONG, "2", false,
                                 "keep login attempts this many days (the login limits look back minutes)"),
+                        JobParameterSpec.optional("idempotencyKeyRetentionDays", JobParameterType.LONG, "1", false,
+                                "keep Idempotency-Key answers this many days (clients retry within minutes)"),
                         JobParameterSpec.optional("batchSize", JobParameterType.LONG, "5000", false,
                                 "rows deleted per transaction")));
     }
@@ -71,12 +73,22 @@ public class HousekeepingJobConfiguration {
     }
 
     @Bean
+    Step deleteOldIdempotencyKeysStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                      HousekeepingDao dao) {
+        return new StepBuilder("deleteOldIdempotencyKeys", jobRepository)
+                .tasklet(batchedDelete("idempotencyKeyRetentionDays", dao::deleteIdempotencyKeysBefore), transactionManager)
+                .build();
+    }
+
+    @Bean
     Job housekeepingJob(JobRepository jobRepository, Step deleteExpiredRefreshTokensStep,
-                        Step deleteOldLoginAttemptsStep, JobExecutionLogger jobExecutionLogger) {
+                        Step deleteOldLoginAttemptsStep, Step deleteOldIdempotencyKeysStep,
+                        JobExecutionLogger jobExecutionLogger) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(jobExecutionLogger)
                 .start(deleteExpiredRefreshTokensStep)
                 .next(deleteOldLoginAttemptsStep)
+                .next(deleteOldIdempotencyKeysStep)
                 .build();
     }
 
