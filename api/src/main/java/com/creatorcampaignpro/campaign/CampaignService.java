@@ -5,6 +5,7 @@ import com.creatorcampaignpro.campaign.CampaignDtos.CampaignResponse;
 import com.creatorcampaignpro.error.ConflictException;
 import com.creatorcampaignpro.error.NotFoundException;
 import com.creatorcampaignpro.error.ValidationException;
+import com.creatorcampaignpro.influencer.InfluencerRules;
 import com.creatorcampaignpro.paging.KeysetCursor;
 import com.creatorcampaignpro.paging.Page;
 import com.creatorcampaignpro.paging.PageRequest;
@@ -14,7 +15,6 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -90,8 +90,8 @@ public class CampaignService {
     private Campaign toCampaign(UUID id, UUID marketerId, CampaignStatus status, long spent, CampaignRequest r) {
         return new Campaign(id, marketerId, r.name().trim(), orEmpty(r.description()), r.objective(), status,
                 r.budget(), spent, r.currency() == null ? "USD" : r.currency(), r.startDate(), r.endDate(),
-                normalized(r.targetCategories()), normalized(r.targetLanguages()), orEmpty(r.targetCountries()),
-                normalized(r.targetPlatforms()), r.minFollowers(), r.maxFollowers(), r.minEngagementRate(),
+                InfluencerRules.normalizedTags(r.targetCategories()), InfluencerRules.normalizedTags(r.targetLanguages()), orEmpty(r.targetCountries()),
+                InfluencerRules.normalizedTags(r.targetPlatforms()), r.minFollowers(), r.maxFollowers(), r.minEngagementRate(),
                 json.writeValueAsString(r.targetAudience() == null ? Map.of() : r.targetAudience()),
                 json.writeValueAsString(Deliverable.normalized(r.deliverables())), null, null);
     }
@@ -105,10 +105,6 @@ public class CampaignService {
                 c.createdAt(), c.updatedAt());
     }
 
-    /** Categories, languages and platforms are matched case-insensitively: store them lower-case, once each. */
-    private static List<String> normalized(List<String> values) {
-        return values == null ? List.of() : values.stream().map(v -> v.trim().toLowerCase(Locale.ROOT)).distinct().toList();
-    }
 
     private static <T> List<T> orEmpty(List<T> values) {
         return values == null ? List.of() : values;
