@@ -1,5 +1,7 @@
 package com.creatorcampaignpro.auth;
 
+import org.springframework.web.bind.annotation.RequestHeader;
+import com.creatorcampaignpro.web.IdempotentRequests;
 import com.creatorcampaignpro.auth.AuthDtos.Accepted;
 import com.creatorcampaignpro.auth.AuthDtos.ForgotPasswordRequest;
 import com.creatorcampaignpro.auth.AuthDtos.GoogleSignInRequest;
@@ -45,11 +47,18 @@ class AuthController {
     }
 
     @PostMapping("/register")
-    @Operation(summary = "Create a marketer or influencer account and log it in")
-    ResponseEntity<TokenResponse> register(@Valid @RequestBody RegisterRequest r) {
-        var issued = auth.register(new AuthService.Registration(r.email(), r.password(), r.userType(), r.firstName(),
-                r.lastName(), r.companyName(), r.phone()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(TokenResponse.of(issued));
+    @Operation(summary = "Create a marketer or influencer account and log it in",
+            description = "With an Idempotency-Key header, a retry of a registration that succeeded answers 201 again"
+                    + " (Idempotent-Replayed: true) with fresh tokens, after checking the password as a login does.")
+    ResponseEntity<TokenResponse> register(@Valid @RequestBody RegisterRequest r, HttpServletRequest request,
+                                           @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+        var registered = auth.register(new AuthService.Registration(r.email(), r.password(), r.userType(), r.firstName(),
+                r.lastName(), r.companyName(), r.phone()), idempotencyKey, clientAddress(request));
+        ResponseEntity.BodyBuilder created = ResponseEntity.status(HttpStatus.CREATED);
+        if (registered.replayed()) {
+            created.header("Idempotent-Replayed", "true");
+        }
+        return created.body(TokenResponse.of(registered.tokens()));
     }
 
     @PostMapping("/login")

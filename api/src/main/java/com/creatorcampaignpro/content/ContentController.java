@@ -1,5 +1,7 @@
 package com.creatorcampaignpro.content;
 
+import org.springframework.web.bind.annotation.RequestHeader;
+import com.creatorcampaignpro.web.IdempotentRequests;
 import com.creatorcampaignpro.content.ContentDtos.ContentPage;
 import com.creatorcampaignpro.content.ContentDtos.ContentResponse;
 import com.creatorcampaignpro.content.ContentDtos.PublishRequest;
@@ -33,9 +35,11 @@ import java.util.UUID;
 @Tag(name = "content")
 class ContentController {
     private final ContentService contents;
+    private final IdempotentRequests idempotent;
 
-    ContentController(ContentService contents) {
+    ContentController(ContentService contents, IdempotentRequests idempotent) {
         this.contents = contents;
+        this.idempotent = idempotent;
     }
 
     @GetMapping
@@ -52,14 +56,17 @@ class ContentController {
     @PostMapping
     @PreAuthorize("hasRole('influencer')")
     @Operation(summary = "Submit content to a campaign under an accepted invitation (201; 200 when the same submission exists)")
-    ResponseEntity<ContentResponse> submit(Caller caller, @Valid @RequestBody SubmitRequest request) {
-        ContentService.Submitted submitted = contents.submit(caller.id(), request);
-        if (!submitted.created()) {
-            return ResponseEntity.ok(submitted.content());
-        }
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .location(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(submitted.content().id()).toUri())
-                .body(submitted.content());
+    ResponseEntity<ContentResponse> submit(Caller caller, @Valid @RequestBody SubmitRequest request,
+                                           @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+        return idempotent.execute(caller.id(), idempotencyKey, "POST /api/content", request, ContentResponse.class, () -> {
+            ContentService.Submitted submitted = contents.submit(caller.id(), request);
+            if (!submitted.created()) {
+                return ResponseEntity.ok(submitted.content());
+            }
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .location(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(submitted.content().id()).toUri())
+                    .body(submitted.content());
+        });
     }
 
     @GetMapping("/{id}")

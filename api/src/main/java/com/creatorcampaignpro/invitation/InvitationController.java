@@ -1,5 +1,7 @@
 package com.creatorcampaignpro.invitation;
 
+import org.springframework.web.bind.annotation.RequestHeader;
+import com.creatorcampaignpro.web.IdempotentRequests;
 import com.creatorcampaignpro.invitation.InvitationDtos.DeclineRequest;
 import com.creatorcampaignpro.invitation.InvitationDtos.InvitationPage;
 import com.creatorcampaignpro.invitation.InvitationDtos.InvitationResponse;
@@ -30,24 +32,30 @@ import java.util.UUID;
 @Tag(name = "invitations")
 class InvitationController {
     private final InvitationService invitations;
+    private final IdempotentRequests idempotent;
 
-    InvitationController(InvitationService invitations) {
+    InvitationController(InvitationService invitations, IdempotentRequests idempotent) {
         this.invitations = invitations;
+        this.idempotent = idempotent;
     }
 
     @PostMapping("/campaigns/{id}/invite-influencer")
     @PreAuthorize("hasRole('marketer')")
     @Operation(summary = "Invite an influencer to one of the caller's campaigns with a proposed rate and deliverables; "
             + "201 when created, 200 when the same live invitation already exists")
-    ResponseEntity<InvitationResponse> invite(Caller caller, @PathVariable UUID id, @Valid @RequestBody InviteRequest request) {
-        InvitationService.Invited invited = invitations.invite(caller.id(), id, request);
-        if (!invited.created()) {
-            return ResponseEntity.ok(invited.invitation());
-        }
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .location(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/invitations/{id}")
-                        .buildAndExpand(invited.invitation().id()).toUri())
-                .body(invited.invitation());
+    ResponseEntity<InvitationResponse> invite(Caller caller, @PathVariable UUID id, @Valid @RequestBody InviteRequest request,
+                                              @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+        return idempotent.execute(caller.id(), idempotencyKey, "POST /api/campaigns/" + id + "/invite-influencer", request,
+                InvitationResponse.class, () -> {
+                    InvitationService.Invited invited = invitations.invite(caller.id(), id, request);
+                    if (!invited.created()) {
+                        return ResponseEntity.ok(invited.invitation());
+                    }
+                    return ResponseEntity.status(HttpStatus.CREATED)
+                            .location(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/invitations/{id}")
+                                    .buildAndExpand(invited.invitation().id()).toUri())
+                            .body(invited.invitation());
+                });
     }
 
     @GetMapping("/campaigns/{id}/invitations")

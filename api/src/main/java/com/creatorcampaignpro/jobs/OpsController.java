@@ -1,5 +1,7 @@
 package com.creatorcampaignpro.jobs;
 
+import org.springframework.web.bind.annotation.RequestHeader;
+import com.creatorcampaignpro.web.IdempotentRequests;
 import com.creatorcampaignpro.jobs.OpsDtos.Accepted;
 import com.creatorcampaignpro.jobs.OpsDtos.ExecutionDetail;
 import com.creatorcampaignpro.jobs.OpsDtos.ExecutionPage;
@@ -36,9 +38,11 @@ import java.util.Map;
 @Tag(name = "operations")
 class OpsController {
     private final OpsService ops;
+    private final IdempotentRequests idempotent;
 
-    OpsController(OpsService ops) {
+    OpsController(OpsService ops, IdempotentRequests idempotent) {
         this.ops = ops;
+        this.idempotent = idempotent;
     }
 
     @GetMapping("/jobs")
@@ -50,9 +54,13 @@ class OpsController {
     @PostMapping("/jobs/{name}/executions")
     @Operation(summary = "Launch a job (asynchronous: 202 with the execution id); 409 if it is already running")
     ResponseEntity<Accepted> launch(Caller caller, @PathVariable String name,
-                                    @RequestBody(required = false) LaunchRequest request) {
+                                    @RequestBody(required = false) LaunchRequest request,
+                                    @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
         Map<String, String> parameters = request == null || request.parameters() == null ? Map.of() : request.parameters();
-        return accepted(ops.launch(caller.id(), name, parameters));
+        // A retried launch must not start a second run once the first has finished: the key replays the first
+        // answer. Outside any transaction of ours: the launch commits the new execution before a thread runs it.
+        return idempotent.executeOutsideTransaction(caller.id(), idempotencyKey, "POST /api/ops/jobs/" + name + "/executions", parameters,
+                Accepted.class, () -> accepted(ops.launch(caller.id(), name, parameters)));
     }
 
     @GetMapping("/jobs/{name}/executions")

@@ -1,5 +1,7 @@
 package com.creatorcampaignpro.payment;
 
+import org.springframework.web.bind.annotation.RequestHeader;
+import com.creatorcampaignpro.web.IdempotentRequests;
 import com.creatorcampaignpro.paging.Page;
 import com.creatorcampaignpro.paging.PageRequest;
 import com.creatorcampaignpro.payment.PaymentDtos.DisputePage;
@@ -32,9 +34,11 @@ import java.util.UUID;
 @Tag(name = "payments")
 class PaymentController {
     private final PaymentService payments;
+    private final IdempotentRequests idempotent;
 
-    PaymentController(PaymentService payments) {
+    PaymentController(PaymentService payments, IdempotentRequests idempotent) {
         this.payments = payments;
+        this.idempotent = idempotent;
     }
 
     @GetMapping
@@ -68,9 +72,12 @@ class PaymentController {
     @PostMapping("/disputes")
     @Operation(summary = "Dispute a payment (its payee or payer only); a pending payment is held meanwhile."
             + " Repeating the same request answers 200 with the dispute it opened")
-    ResponseEntity<DisputeResponse> openDispute(Caller caller, @Valid @RequestBody DisputeRequest request) {
-        PaymentService.DisputeOutcome outcome = payments.openDispute(caller, request);
-        return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome.dispute());
+    ResponseEntity<DisputeResponse> openDispute(Caller caller, @Valid @RequestBody DisputeRequest request,
+                                                @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+        return idempotent.execute(caller.id(), idempotencyKey, "POST /api/payments/disputes", request, DisputeResponse.class, () -> {
+            PaymentService.DisputeOutcome outcome = payments.openDispute(caller, request);
+            return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome.dispute());
+        });
     }
 
     @PostMapping("/disputes/{id}/resolve")

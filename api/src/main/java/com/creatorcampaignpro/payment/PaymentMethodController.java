@@ -1,5 +1,7 @@
 package com.creatorcampaignpro.payment;
 
+import org.springframework.web.bind.annotation.RequestHeader;
+import com.creatorcampaignpro.web.IdempotentRequests;
 import com.creatorcampaignpro.payment.PaymentDtos.MethodCreated;
 import com.creatorcampaignpro.payment.PaymentDtos.MethodList;
 import com.creatorcampaignpro.payment.PaymentDtos.MethodRequest;
@@ -30,9 +32,11 @@ import java.util.UUID;
 @Tag(name = "payments")
 class PaymentMethodController {
     private final PaymentMethodService methods;
+    private final IdempotentRequests idempotent;
 
-    PaymentMethodController(PaymentMethodService methods) {
+    PaymentMethodController(PaymentMethodService methods, IdempotentRequests idempotent) {
         this.methods = methods;
+        this.idempotent = idempotent;
     }
 
     @GetMapping
@@ -44,9 +48,14 @@ class PaymentMethodController {
     @PostMapping
     @Operation(summary = "Add a method: stripe opens an Express account and returns its onboarding link (again on"
             + " a repeat, 200); paypal stores the email. The first method becomes the default")
-    ResponseEntity<MethodCreated> add(Caller caller, @Valid @RequestBody MethodRequest request) {
-        PaymentMethodService.Outcome outcome = methods.add(caller.id(), request);
-        return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome.body());
+    ResponseEntity<MethodCreated> add(Caller caller, @Valid @RequestBody MethodRequest request,
+                                      @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+        // Adding a Stripe method calls Stripe: no database transaction may be open around it.
+        return idempotent.executeOutsideTransaction(caller.id(), idempotencyKey, "POST /api/payments/methods", request,
+                MethodCreated.class, () -> {
+                    PaymentMethodService.Outcome outcome = methods.add(caller.id(), request);
+                    return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome.body());
+                });
     }
 
     @PutMapping("/{id}")

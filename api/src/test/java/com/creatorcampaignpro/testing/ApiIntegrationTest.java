@@ -1,5 +1,6 @@
 package com.creatorcampaignpro.testing;
 
+import com.creatorcampaignpro.CcpApplication;
 import com.creatorcampaignpro.db.testing.PostgresExtension;
 import com.creatorcampaignpro.db.testing.TestDatabase;
 import com.creatorcampaignpro.user.UserDao;
@@ -27,7 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Base of the API's integration tests: the whole application on the run's fresh PostgreSQL
  * database, driven through MockMvc. Tests isolate themselves by registering their own users.
  */
-@SpringBootTest
+@SpringBootTest(classes = CcpApplication.class)
 @AutoConfigureMockMvc
 @ExtendWith(PostgresExtension.class)
 public abstract class ApiIntegrationTest {

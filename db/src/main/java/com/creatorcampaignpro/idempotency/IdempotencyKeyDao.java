@@ -34,4 +34,22 @@ public interface IdempotencyKeyDao {
             """)
     void complete(@Bind("userId") UUID userId, @Bind("key") String key, @Bind("status") int status,
                   @Bind("body") String body);
+
+    /** Gives the key up after the request failed, so a retry runs it again. Only an unfinished claim. */
+    @SqlUpdate("""
+            DELETE FROM idempotency_keys
+            WHERE user_id = :userId AND idempotency_key = :key AND response_status IS NULL
+            """)
+    int release(@Bind("userId") UUID userId, @Bind("key") String key);
+
+    /**
+     * Takes over a claim whose request never finished (its instance died mid-call) once it is older
+     * than {@code staleAfterSeconds}: 1 when this caller now owns it.
+     */
+    @SqlUpdate("""
+            UPDATE idempotency_keys SET created_at = now()
+            WHERE user_id = :userId AND idempotency_key = :key AND response_status IS NULL
+              AND created_at < now() - make_interval(secs => :staleAfterSeconds)
+            """)
+    int takeOverStale(@Bind("userId") UUID userId, @Bind("key") String key, @Bind("staleAfterSeconds") long staleAfterSeconds);
 }

@@ -4,7 +4,6 @@ import com.creatorcampaignpro.jobs.JobDefinition;
 import com.creatorcampaignpro.jobs.JobExecutionLogger;
 import com.creatorcampaignpro.jobs.JobParameterSpec;
 import com.creatorcampaignpro.jobs.JobParameterType;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
@@ -49,11 +48,6 @@ public class HousekeepingJobConfiguration {
                                 "keep Idempotency-Key answers this many days (clients retry within minutes)"),
                         JobParameterSpec.optional("batchSize", JobParameterType.LONG, "5000", false,
                                 "rows deleted per transaction")));
-    }
-
-    @Bean
-    HousekeepingDao housekeepingDao(Jdbi jdbi) {
-        return jdbi.onDemand(HousekeepingDao.class);
     }
 
     @Bean

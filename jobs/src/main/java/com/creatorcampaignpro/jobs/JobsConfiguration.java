@@ -17,7 +17,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import javax.sql.DataSource;
 import java.util.List;
 
-/** The job platform's beans: catalog, node, recovery, launches, schedules and their DAOs. */
+/** The job platform's beans: catalog, node, recovery, launches and schedules. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(JobsProperties.class)
 public class JobsConfiguration {
@@ -40,21 +40,6 @@ public class JobsConfiguration {
     @Bean
     JobExecutionLogger jobExecutionLogger() {
         return new JobExecutionLogger();
-    }
-
-    @Bean
-    JobNodeDao jobNodeDao(Jdbi jdbi) {
-        return jdbi.onDemand(JobNodeDao.class);
-    }
-
-    @Bean
-    JobExecutionDao jobExecutionDao(Jdbi jdbi) {
-        return jdbi.onDemand(JobExecutionDao.class);
-    }
-
-    @Bean
-    JobScheduleDao jobScheduleDao(Jdbi jdbi) {
-        return jdbi.onDemand(JobScheduleDao.class);
     }
 
     @Bean

@@ -1,20 +1,14 @@
 package com.creatorcampaignpro.social;
 
 import com.creatorcampaignpro.platform.Secrets;
-import org.jdbi.v3.core.Jdbi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The social feature's DAO, the token cipher (key from CCP_TOKEN_KEY) and the account sync. */
+/** The token cipher (key from CCP_TOKEN_KEY) and the account sync that the API and the sync job share. */
 @Configuration(proxyBeanMethods = false)
 class SocialConfiguration {
-
-    @Bean
-    SocialAccountDao socialAccountDao(Jdbi jdbi) {
-        return jdbi.onDemand(SocialAccountDao.class);
-    }
 
     /**
      * Required in prod. In development an unset key is random per process: tokens stored by an earlier

@@ -1,7 +1,7 @@
 package com.creatorcampaignpro.metrics;
 
 import com.creatorcampaignpro.db.testing.TestDatabase;
-import com.creatorcampaignpro.testing.ApiIntegrationTest;
+import com.creatorcampaignpro.jobs.testing.JobsIntegrationTest;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * metricsRollupJob on the real PostgreSQL, launched through JobOperator. Every check compares the
  * whole campaign_metrics table with an independent direct aggregation over content and content_metrics.
  */
-class MetricsRollupJobIntegrationTests extends ApiIntegrationTest {
+class MetricsRollupJobIntegrationTests extends JobsIntegrationTest {
 
     @Autowired
     JobOperator jobOperator;

@@ -15,9 +15,9 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 
 /** Launches metricsRollupJob through Spring Batch's JobOperator and waits for its end (sync or async launcher). */
-record RollupRunner(JobOperator jobOperator, JobRepository jobRepository, Job metricsRollupJob) {
+public record RollupRunner(JobOperator jobOperator, JobRepository jobRepository, Job metricsRollupJob) {
 
-    static JobParameters parameters(String mode) {
+    public static JobParameters parameters(String mode) {
         JobParametersBuilder builder = new JobParametersBuilder()
                 .addString(MetricsRollupJobConfiguration.RUN_AT, "test-" + UUID.randomUUID());
         if (mode != null) {
@@ -26,26 +26,26 @@ record RollupRunner(JobOperator jobOperator, JobRepository jobRepository, Job me
         return builder.toJobParameters();
     }
 
-    JobExecution run(String mode) throws Exception {
+    public JobExecution run(String mode) throws Exception {
         return finished(jobOperator.start(metricsRollupJob, parameters(mode)));
     }
 
-    JobExecution restart(JobExecution failed) throws Exception {
+    public JobExecution restart(JobExecution failed) throws Exception {
         return finished(jobOperator.restart(failed));
     }
 
-    JobExecution finished(JobExecution launched) {
+    public JobExecution finished(JobExecution launched) {
         long id = launched.getId();
         await().atMost(Duration.ofSeconds(60)).until(() -> !jobRepository.getJobExecution(id).getStatus().isRunning()
                 && jobRepository.getJobExecution(id).getStatus() != BatchStatus.STARTING);
         return jobRepository.getJobExecution(id);
     }
 
-    static StepExecution step(JobExecution execution) {
+    public static StepExecution step(JobExecution execution) {
         return execution.getStepExecutions().iterator().next();
     }
 
-    static String modeUsed(JobExecution execution) {
+    public static String modeUsed(JobExecution execution) {
         return step(execution).getExecutionContext().getString(MetricsRollupJobConfiguration.MODE_USED);
     }
 }

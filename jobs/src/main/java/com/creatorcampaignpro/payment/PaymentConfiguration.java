@@ -2,32 +2,16 @@ package com.creatorcampaignpro.payment;
 
 import com.creatorcampaignpro.platform.Secrets;
 import com.stripe.StripeClient;
-import org.jdbi.v3.core.Jdbi;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.nio.charset.StandardCharsets;
 
-/** The payment feature's DAOs and the Stripe client (the real SDK; its API base is configurable). */
+/** The Stripe client (the real SDK; its API base is configurable). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StripeProperties.class)
 class PaymentConfiguration {
-
-    @Bean
-    PaymentMethodDao paymentMethodDao(Jdbi jdbi) {
-        return jdbi.onDemand(PaymentMethodDao.class);
-    }
-
-    @Bean
-    PaymentDao paymentDao(Jdbi jdbi) {
-        return jdbi.onDemand(PaymentDao.class);
-    }
-
-    @Bean
-    PaymentDisputeDao paymentDisputeDao(Jdbi jdbi) {
-        return jdbi.onDemand(PaymentDisputeDao.class);
-    }
 
     /**
      * STRIPE_SECRET_KEY is required in prod. Elsewhere an unset key gives a placeholder that Stripe

@@ -1,9 +1,9 @@
 package com.creatorcampaignpro.jobs;
 
-import com.creatorcampaignpro.CcpApplication;
 import com.creatorcampaignpro.db.JdbiFactory;
 import com.creatorcampaignpro.db.testing.TestDatabase;
-import com.creatorcampaignpro.testing.ApiIntegrationTest;
+import com.creatorcampaignpro.jobs.testing.JobsIntegrationTest;
+import com.creatorcampaignpro.jobs.testing.JobsTestApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,15 +20,13 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The real thing: a second instance of the platform in a child JVM starts blockingJob, is killed
+ * The real thing: a second instance (the jobs module alone, no api) in a child JVM starts blockingJob, is killed
  * with SIGKILL mid-step, and this instance finds the execution (its owner stopped heartbeating),
  * marks it FAILED and restarts it to completion.
  */
-class KilledInstanceIntegrationTests extends ApiIntegrationTest {
+class KilledInstanceIntegrationTests extends JobsIntegrationTest {
     private static final Duration CHILD_START = Duration.ofSeconds(120);
 
     @Autowired
@@ -44,7 +42,6 @@ class KilledInstanceIntegrationTests extends ApiIntegrationTest {
 
     @Test
     void anExecutionOfAKilledInstanceIsRecoveredAndRestartedHere() throws Exception {
-        Account operator = staff("operator");
         await().atMost(Duration.ofSeconds(20)).until(() -> operations.runningExecution("blockingJob").isEmpty());
         TestDatabase db = TestDatabase.shared();
         Path log = Path.of("target", "killed-instance.log");
@@ -55,8 +52,8 @@ class KilledInstanceIntegrationTests extends ApiIntegrationTest {
                 "-Dspring.datasource.url=" + db.jdbcUrl(),
                 "-Dspring.datasource.username=" + db.username(),
                 "-Dspring.datasource.password=" + db.password(),
-                CcpApplication.class.getName(),
-                "--server.port=0", "--ccp.scheduler.enabled=false",
+                JobsTestApplication.class.getName(),
+                "--ccp.scheduler.enabled=false",
                 "--ccp.jobs.heartbeat-interval=1s", "--ccp.jobs.node-lease=3s",
                 "--ccp.test.launch-on-start=blockingJob"));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -93,10 +90,7 @@ class KilledInstanceIntegrationTests extends ApiIntegrationTest {
 
         // and an operator restarts it here, where it completes
         TestJobsConfiguration.release.countDown();
-        String body = mvc.perform(post("/api/ops/executions/" + running.jobExecutionId() + "/restart")
-                        .header("Authorization", operator.bearer()))
-                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
-        long restarted = json.readTree(body).get("executionId").asLong();
+        long restarted = operations.restart(running.jobExecutionId()).getId();
         await().atMost(Duration.ofSeconds(20)).until(() -> operations.find(restarted).status(), "COMPLETED"::equals);
         assertThat(operations.find(restarted).node()).isEqualTo(node.id());
         assertThat(Optional.ofNullable(operations.find(restarted).jobInstanceId())).contains(failed.jobInstanceId());
