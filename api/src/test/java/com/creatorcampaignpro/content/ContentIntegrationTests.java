@@ -37,20 +37,10 @@ class ContentIntegrationTests extends ApiIntegrationTest {
     private Deal deal(boolean accept) throws Exception {
         Account marketer = marketer();
         Account influencer = influencer();
-        Map<String, Object> campaign = new HashMap<>(Map.of("name", "Autumn", "budget", 500_000, "currency", "USD",
-                "status", "active"));
-        String campaignId = readJson(mvc.perform(post("/api/campaigns").header("Authorization", marketer.bearer())
-                .contentType(MediaType.APPLICATION_JSON).content(json(campaign))).andExpect(status().isCreated()))
-                .get("id").asString();
-        String invitationId = readJson(mvc.perform(post("/api/campaigns/" + campaignId + "/invite-influencer")
-                .header("Authorization", marketer.bearer()).contentType(MediaType.APPLICATION_JSON)
-                .content(json(Map.of("influencerId", influencer.id().toString(), "rateAmount", 40_000))))
-                .andExpect(status().isCreated())).get("id").asString();
-        if (accept) {
-            mvc.perform(post("/api/invitations/" + invitationId + "/accept").header("Authorization", influencer.bearer()))
-                    .andExpect(status().isOk());
-        }
-        return new Deal(marketer, influencer, campaignId, invitationId);
+        UUID campaignId = fixtures.campaign(marketer.id()).name("Autumn").create();
+        UUID invitationId = accept ? fixtures.acceptedInvitation(campaignId, influencer.id(), 40_000)
+                : fixtures.pendingInvitation(campaignId, influencer.id(), 40_000);
+        return new Deal(marketer, influencer, campaignId.toString(), invitationId.toString());
     }
 
     static Map<String, Object> submission(String campaignId, String url) {

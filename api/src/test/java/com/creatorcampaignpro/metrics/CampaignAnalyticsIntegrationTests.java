@@ -52,11 +52,8 @@ class CampaignAnalyticsIntegrationTests extends ApiIntegrationTest {
 
     private void content(UUID campaign, UUID influencer, String status, long likes, long comments, long shares,
                          long saves, long impressions, long reach, long views, long clicks, long conversions) {
+        UUID id = fixtures.content(campaign, influencer).status(status).create();
         jdbi.useHandle(h -> {
-            UUID id = h.createQuery("""
-                            INSERT INTO content (campaign_id, influencer_id, platform, content_type, status)
-                            VALUES (?, ?, 'instagram', 'reel', ?) RETURNING id""")
-                    .bind(0, campaign).bind(1, influencer).bind(2, status).mapTo(UUID.class).one();
             h.execute("""
                     INSERT INTO content_metrics (content_id, likes, comments, shares, saves, impressions, reach, views,
                                                  clicks, conversions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -116,8 +113,7 @@ class CampaignAnalyticsIntegrationTests extends ApiIntegrationTest {
         Account owner = marketer();
         UUID campaign = createCampaign(owner);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        jdbi.useHandle(h -> h.execute("INSERT INTO content (campaign_id, influencer_id, platform, content_type, status) "
-                + "VALUES (?, ?, 'tiktok', 'video', 'published')", campaign, influencer().id()));
+        fixtures.content(campaign, influencer().id()).as("tiktok", "video").status("published").create();
         assertThat(rollup.run(null).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         jdbi.useHandle(h -> {
             for (int daysAgo = 1; daysAgo < 40; daysAgo++) {

@@ -38,26 +38,13 @@ class PaymentIntegrationTests extends ProviderFakesIntegrationTest {
     }
 
     private UUID campaign(Account marketer) {
-        return jdbi.withHandle(h -> h.createQuery("INSERT INTO campaigns (marketer_id, name, budget, currency, status)"
-                        + " VALUES (:m, 'Paid campaign', 100000, 'EUR', 'active') RETURNING id")
-                .bind("m", marketer.id()).mapTo(UUID.class).one());
+        return fixtures.campaign(marketer.id()).name("Paid campaign").budget(100_000, "EUR").create();
     }
 
     /** A payment as the settlement job will write it (that job comes later): straight into the table. */
     private UUID payment(UUID campaignId, Account influencer, String status, UUID methodId) {
-        return jdbi.withHandle(h -> {
-            UUID content = h.createQuery("INSERT INTO content (campaign_id, influencer_id, platform, content_type, status)"
-                            + " VALUES (:c, :i, 'instagram', 'reel', 'approved') RETURNING id")
-                    .bind("c", campaignId).bind("i", influencer.id()).mapTo(UUID.class).one();
-            return h.createQuery("""
-                            INSERT INTO payments (content_id, campaign_id, influencer_id, payment_method_id, provider, amount,
-                                                  fee_amount, tax_amount, net_amount, currency, status, paid_at)
-                            VALUES (:content, :c, :i, :method, 'paypal', 50000, 1500, 500, 48000, 'EUR', :status,
-                                    CASE WHEN :status = 'paid' THEN now() END)
-                            RETURNING id""")
-                    .bind("content", content).bind("c", campaignId).bind("i", influencer.id())
-                    .bind("method", methodId).bind("status", status).mapTo(UUID.class).one();
-        });
+        UUID content = fixtures.content(campaignId, influencer.id()).status("approved").create();
+        return fixtures.payment(content, methodId, 50_000, 1_500, 500, status);
     }
 
     private String paymentStatus(UUID id) {

@@ -265,20 +265,10 @@ class AuthorizationMatrixIntegrationTests extends ApiIntegrationTest {
         boolean ownerIsInfluencer = isInfluencer(owner);
         Account marketer = ownerIsInfluencer ? marketer() : owner;
         Account influencer = ownerIsInfluencer ? owner : influencer();
-        Map<String, Object> body = campaign();
-        body.put("status", "active");
-        String campaignId = readJson(mvc.perform(post("/api/campaigns").header("Authorization", marketer.bearer())
-                .contentType(MediaType.APPLICATION_JSON).content(json(body))).andExpect(status().isCreated()))
-                .get("id").asString();
-        String invitationId = readJson(mvc.perform(post("/api/campaigns/" + campaignId + "/invite-influencer")
-                        .header("Authorization", marketer.bearer()).contentType(MediaType.APPLICATION_JSON)
-                        .content(json(Map.of("influencerId", influencer.id().toString(), "rateAmount", 50_000))))
-                .andExpect(status().isCreated())).get("id").asString();
-        if (accepted) {
-            mvc.perform(post("/api/invitations/" + invitationId + "/accept").header("Authorization", influencer.bearer()))
-                    .andExpect(status().isOk());
-        }
-        return new Collaboration(marketer, influencer, campaignId, invitationId);
+        UUID campaignId = fixtures.campaign(marketer.id()).create();
+        UUID invitationId = accepted ? fixtures.acceptedInvitation(campaignId, influencer.id(), 50_000)
+                : fixtures.pendingInvitation(campaignId, influencer.id(), 50_000);
+        return new Collaboration(marketer, influencer, campaignId.toString(), invitationId.toString());
     }
 
     private Map<String, String> invitationOf(Account owner) throws Exception {

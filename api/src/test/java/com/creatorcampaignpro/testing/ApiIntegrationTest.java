@@ -1,6 +1,7 @@
 package com.creatorcampaignpro.testing;
 
 import com.creatorcampaignpro.CcpApplication;
+import com.creatorcampaignpro.db.testing.Fixtures;
 import com.creatorcampaignpro.db.testing.PostgresExtension;
 import com.creatorcampaignpro.db.testing.TestDatabase;
 import com.creatorcampaignpro.user.UserDao;
@@ -34,6 +35,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 public abstract class ApiIntegrationTest {
     protected static final String PASSWORD = "correct horse battery";
 
+    /** Rows straight into the database (campaigns, invitations, content, payees, payments) for the setup of a test. */
+    protected final Fixtures fixtures = Fixtures.shared();
     @Autowired
     protected MockMvc mvc;
     @Autowired

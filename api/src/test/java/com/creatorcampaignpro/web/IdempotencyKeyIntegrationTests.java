@@ -1,6 +1,5 @@
 package com.creatorcampaignpro.web;
 
-import com.creatorcampaignpro.db.testing.Fixtures;
 import com.creatorcampaignpro.db.testing.TestDatabase;
 import com.creatorcampaignpro.jobs.JobOperations;
 import com.creatorcampaignpro.testing.ApiIntegrationTest;
@@ -28,7 +27,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * key with another request is a 409; a request that failed gives its key up.
  */
 class IdempotencyKeyIntegrationTests extends ApiIntegrationTest {
-    private final Fixtures fixtures = Fixtures.shared();
     private final Jdbi jdbi = TestDatabase.shared().jdbi();
 
     @Autowired

@@ -1,5 +1,6 @@
 package com.creatorcampaignpro.metrics;
 
+import com.creatorcampaignpro.db.testing.Fixtures;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -10,7 +11,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
 
-/** Random campaigns, content and metrics written straight to the database, and the truth to compare with. */
+/** Random campaigns, content and metrics (rows from the shared Fixtures), and the truth to compare with. */
 final class MetricsFixtures {
     static final String[] STATUSES = {"pending", "approved", "rejected", "changes_requested", "published"};
     static final String[] METRICS = {"content_count", "total_reach", "total_impressions", "total_views",
@@ -18,25 +19,21 @@ final class MetricsFixtures {
             "total_conversions"};
 
     private final Jdbi jdbi;
+    private final Fixtures rows;
     private final Random random;
 
     MetricsFixtures(Jdbi jdbi, long seed) {
         this.jdbi = jdbi;
+        this.rows = new Fixtures(jdbi);
         this.random = new Random(seed);
     }
 
     UUID user(String type) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        INSERT INTO users (email, user_type) VALUES (:email, :type) RETURNING id""")
-                .bind("email", type + "-" + UUID.randomUUID() + "@fixtures.example").bind("type", type)
-                .mapTo(UUID.class).one());
+        return rows.user(type);
     }
 
     UUID campaign(UUID marketer) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        INSERT INTO campaigns (marketer_id, name, budget, status) VALUES (:m, 'Fixture', 100000, 'active')
-                        RETURNING id""")
-                .bind("m", marketer).mapTo(UUID.class).one());
+        return rows.campaign(marketer).budget(100_000, "USD").create();
     }
 
     /** Campaigns with 0..maxContent content items each, random statuses, most with random metrics. */
@@ -56,17 +53,11 @@ final class MetricsFixtures {
     }
 
     UUID content(UUID campaign, UUID influencer, String status, boolean withMetrics) {
-        return jdbi.withHandle(h -> {
-            UUID id = h.createQuery("""
-                            INSERT INTO content (campaign_id, influencer_id, platform, content_type, status)
-                            VALUES (:campaign, :influencer, 'instagram', 'reel', :status) RETURNING id""")
-                    .bind("campaign", campaign).bind("influencer", influencer).bind("status", status)
-                    .mapTo(UUID.class).one();
-            if (withMetrics) {
-                insertMetrics(h, id);
-            }
-            return id;
-        });
+        UUID id = rows.content(campaign, influencer).status(status).create();
+        if (withMetrics) {
+            jdbi.useHandle(h -> insertMetrics(h, id));
+        }
+        return id;
     }
 
     void insertMetrics(Handle h, UUID content) {

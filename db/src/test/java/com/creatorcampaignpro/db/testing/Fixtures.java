@@ -42,14 +42,24 @@ public final class Fixtures {
 
     /** An invitation the influencer has accepted, for the given total rate in the campaign's currency. */
     public UUID acceptedInvitation(UUID campaignId, UUID influencerId, long rateAmount) {
+        return invitation(campaignId, influencerId, rateAmount, true);
+    }
+
+    /** An invitation still waiting for the influencer's answer. */
+    public UUID pendingInvitation(UUID campaignId, UUID influencerId, long rateAmount) {
+        return invitation(campaignId, influencerId, rateAmount, false);
+    }
+
+    private UUID invitation(UUID campaignId, UUID influencerId, long rateAmount, boolean accepted) {
         return jdbi.withHandle(h -> h.createQuery("""
                         INSERT INTO campaign_invitations (campaign_id, influencer_id, rate_amount, currency, status,
                                                           expires_at, responded_at)
-                        SELECT id, :influencer, :rate, currency, 'accepted', now() + interval '14 days', now()
+                        SELECT id, :influencer, :rate, currency, CASE WHEN :accepted THEN 'accepted' ELSE 'pending' END,
+                               now() + interval '14 days', CASE WHEN :accepted THEN now() END
                         FROM campaigns WHERE id = :campaign
                         RETURNING id""")
                 .bind("campaign", campaignId).bind("influencer", influencerId).bind("rate", rateAmount)
-                .mapTo(UUID.class).one());
+                .bind("accepted", accepted).mapTo(UUID.class).one());
     }
 
     public ContentBuilder content(UUID campaignId, UUID influencerId) {
@@ -64,15 +74,19 @@ public final class Fixtures {
                 .bind("user", userId).bind("email", "payee-" + userId + "@paypal.example").mapTo(UUID.class).one());
     }
 
-    /** A payment for the content as the settlement job writes it: gross, fee, tax and net adding up. */
+    /**
+     * A payment for the content as the settlement job writes it: gross, fee, tax and net adding up, in
+     * the campaign's currency, bound to the payout method (null: none yet).
+     */
     public UUID payment(UUID contentId, UUID methodId, long gross, long fee, long tax, String status) {
         return jdbi.withHandle(h -> h.createQuery("""
                         INSERT INTO payments (content_id, campaign_id, influencer_id, payment_method_id, provider, amount,
                                               fee_amount, tax_amount, net_amount, currency, status, paid_at)
-                        SELECT c.id, c.campaign_id, c.influencer_id, m.id, m.provider, :gross, :fee, :tax,
+                        SELECT c.id, c.campaign_id, c.influencer_id, :method,
+                               (SELECT provider FROM payment_methods WHERE id = :method), :gross, :fee, :tax,
                                :gross - :fee - :tax, k.currency, :status, CASE WHEN :status = 'paid' THEN now() END
-                        FROM content c JOIN campaigns k ON k.id = c.campaign_id, payment_methods m
-                        WHERE c.id = :content AND m.id = :method
+                        FROM content c JOIN campaigns k ON k.id = c.campaign_id
+                        WHERE c.id = :content
                         RETURNING id""")
                 .bind("content", contentId).bind("method", methodId).bind("gross", gross).bind("fee", fee)
                 .bind("tax", tax).bind("status", status).mapTo(UUID.class).one());
