@@ -15,8 +15,8 @@ class InvitationRulesTests {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
     private static Invitation invitation(InvitationStatus status, Instant expiresAt) {
-        return new Invitation(UUID.randomUUID(), UUID.randomUUID(), "c", UUID.randomUUID(), UUID.randomUUID(), 100, "EUR",
-                "[]", "", status, null, expiresAt, null, NOW, NOW);
+        return new Invitation(UUID.randomUUID(), UUID.randomUUID(), "c", UUID.randomUUID(), UUID.randomUUID(),
+                com.creatorcampaignpro.money.Money.of(100, "EUR"), java.util.List.of(), "", status, null, expiresAt, null, NOW, NOW);
     }
 
     @Test
