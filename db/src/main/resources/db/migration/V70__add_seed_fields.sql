@@ -26,11 +26,9 @@ DROP INDEX payments_settled;
 CREATE INDEX payments_settled ON payments (COALESCE(paid_at, updated_at) DESC, id DESC)
     WHERE status IN ('paid', 'failed', 'returned', 'reversed');
 
--- payment_methods: the payee's display name for it, and provider details safe to show (never a
--- secret or a full account number). Verified is derived from status = 'active' (docs/seed-schema.md).
+-- payment_methods: the payee's display name for it (NULL = the default, "Stripe" or "PayPal <email>",
+-- derived on read so it follows an email change), and provider details safe to show (never a secret
+-- or a full account number). Verified is derived, not stored (PaymentMethod.verified, docs/seed-schema.md).
 ALTER TABLE payment_methods
     ADD COLUMN name    TEXT  CHECK (length(name) BETWEEN 1 AND 100),
     ADD COLUMN details JSONB NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(details) = 'object');
-UPDATE payment_methods SET name = CASE provider WHEN 'stripe' THEN 'Stripe' ELSE 'PayPal ' || paypal_email END;
-UPDATE payment_methods SET name = left(name, 100);
-ALTER TABLE payment_methods ALTER COLUMN name SET NOT NULL;

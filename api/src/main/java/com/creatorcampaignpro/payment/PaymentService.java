@@ -49,7 +49,8 @@ public class PaymentService {
     @Transactional(readOnly = true)
     public Page<PaymentResponse> list(Caller caller, String status, UUID campaignId, PageRequest page) {
         String statusFilter = status == null ? null : PaymentStatus.parse(status).orElseThrow(() -> new ValidationException("status",
-                "must be one of pending, held, batched, submitted, paid, failed, returned")).dbValue();
+                "must be one of " + java.util.Arrays.stream(PaymentStatus.values()).map(PaymentStatus::dbValue)
+                        .collect(java.util.stream.Collectors.joining(", ")))).dbValue();
         KeysetCursor after = page.after();
         List<Payment> fetched = payments.page(seesEverything(caller), caller.id(), statusFilter, campaignId,
                 after == null ? null : after.at(), after == null ? null : after.id(), page.fetchSize());
