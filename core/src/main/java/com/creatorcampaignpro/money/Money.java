@@ -3,6 +3,7 @@ package com.creatorcampaignpro.money;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.Objects;
 
@@ -80,7 +81,7 @@ public record Money(long minorUnits, String currency) implements Comparable<Mone
             throw new IllegalArgumentException("parts must be positive: " + parts);
         }
         long[] ratios = new long[parts];
-        java.util.Arrays.fill(ratios, 1);
+        Arrays.fill(ratios, 1);
         return allocate(ratios);
     }
 
@@ -119,7 +120,7 @@ public record Money(long minorUnits, String currency) implements Comparable<Mone
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> {
+        Arrays.sort(order, (a, b) -> {
             int byRemainder = remainders[b].compareTo(remainders[a]);
             return byRemainder != 0 ? byRemainder : Integer.compare(a, b);
         });

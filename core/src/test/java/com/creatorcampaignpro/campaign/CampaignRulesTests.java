@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -95,10 +96,10 @@ class CampaignRulesTests {
     void seedStyleAudienceKeepsUnknownKeysInTheNotes() {
         TargetAudience a = TargetAudience.fromMap(Map.of("ageRange", "18-34", "gender", "female", "country", "US"));
         assertThat(a).isEqualTo(new TargetAudience(List.of("US"), 18, 34, List.of("female"), List.of(), null));
-        TargetAudience open = TargetAudience.fromMap(new java.util.LinkedHashMap<>(Map.of("ageRange", "25+")));
+        TargetAudience open = TargetAudience.fromMap(new LinkedHashMap<>(Map.of("ageRange", "25+")));
         assertThat(open.minAge()).isEqualTo(25);
         assertThat(open.maxAge()).isNull();
-        java.util.LinkedHashMap<String, Object> odd = new java.util.LinkedHashMap<>();
+        LinkedHashMap<String, Object> odd = new LinkedHashMap<>();
         odd.put("notes", "urban");
         odd.put("location", "New York");
         odd.put("income", 50_000);

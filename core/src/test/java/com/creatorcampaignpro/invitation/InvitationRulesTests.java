@@ -3,9 +3,11 @@ package com.creatorcampaignpro.invitation;
 import com.creatorcampaignpro.campaign.CampaignStatus;
 import com.creatorcampaignpro.error.ConflictException;
 import com.creatorcampaignpro.error.ValidationException;
+import com.creatorcampaignpro.money.Money;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +18,7 @@ class InvitationRulesTests {
 
     private static Invitation invitation(InvitationStatus status, Instant expiresAt) {
         return new Invitation(UUID.randomUUID(), UUID.randomUUID(), "c", UUID.randomUUID(), UUID.randomUUID(),
-                com.creatorcampaignpro.money.Money.of(100, "EUR"), java.util.List.of(), "", status, null, expiresAt, null, NOW, NOW);
+                Money.of(100, "EUR"), List.of(), "", status, null, expiresAt, null, NOW, NOW);
     }
 
     @Test
