@@ -1,7 +1,6 @@
 package com.creatorcampaignpro.campaign;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -14,7 +13,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 final class CampaignDtos {
@@ -26,7 +24,8 @@ final class CampaignDtos {
     record CampaignRequest(
             @NotBlank @Size(max = 200) String name,
             @Size(max = 10_000) String description,
-            @Size(max = 500) String objective,
+            @Size(max = 20) @Schema(description = "what the campaign is for, e.g. [\"awareness\", \"sales\"] (seed: objectives)")
+            List<@Size(max = 500) String> objectives,
             @Schema(description = "draft (default on create), active, paused, completed or cancelled")
             String status,
             @NotNull @PositiveOrZero @Schema(description = "minor units, e.g. 150000 = 1,500.00 USD") Long budget,
@@ -40,19 +39,23 @@ final class CampaignDtos {
             @PositiveOrZero Long minFollowers,
             @PositiveOrZero Long maxFollowers,
             @DecimalMin("0") @DecimalMax("100") BigDecimal minEngagementRate,
-            @Schema(description = "free-form audience description, e.g. {\"ageRange\": \"18-34\"}")
-            Map<String, Object> targetAudience,
-            @Size(max = 100) List<@Valid Deliverable> deliverables) {
+            @Schema(description = "who the campaign wants to reach: countries (ISO-3166 alpha-2), minAge/maxAge "
+                    + "(13-120, either open), genders, interests and free notes")
+            TargetAudience targetAudience,
+            @Size(max = 100) @Schema(description = "what the influencers deliver: platform (instagram, youtube, tiktok, "
+                    + "twitter), contentType (post, story, reel, video, short, tweet, live), quantity (1-1000), "
+                    + "optional dueDate and description")
+            List<Deliverable> deliverables) {
     }
 
     record CampaignResponse(
-            UUID id, String name, String description, String objective, String status,
+            UUID id, String name, String description, List<String> objectives, String status,
             @Schema(description = "minor units") long budget,
             @Schema(description = "minor units") long spent,
             String currency, LocalDate startDate, LocalDate endDate,
             List<String> targetCategories, List<String> targetLanguages, List<String> targetCountries,
             List<String> targetPlatforms, Long minFollowers, Long maxFollowers, BigDecimal minEngagementRate,
-            Map<String, Object> targetAudience, List<Deliverable> deliverables,
+            TargetAudience targetAudience, List<Deliverable> deliverables,
             Instant createdAt, Instant updatedAt) {
     }
 

@@ -11,22 +11,17 @@ import com.creatorcampaignpro.paging.Page;
 import com.creatorcampaignpro.paging.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Marketers' campaigns. Every read and write is scoped to the owner: others' campaigns do not exist. */
 @Service
 public class CampaignService {
     private final CampaignDao campaigns;
-    private final JsonMapper json;
 
-    public CampaignService(CampaignDao campaigns, JsonMapper json) {
+    public CampaignService(CampaignDao campaigns) {
         this.campaigns = campaigns;
-        this.json = json;
     }
 
     @Transactional
@@ -35,8 +30,7 @@ public class CampaignService {
         if (status != CampaignStatus.DRAFT && status != CampaignStatus.ACTIVE) {
             throw new ValidationException("status", "a new campaign starts as draft or active");
         }
-        Campaign campaign = toCampaign(null, marketerId, status, 0, request);
-        CampaignRules.validate(campaign);
+        Campaign campaign = CampaignRules.normalized(toCampaign(null, marketerId, status, 0, request));
         return toResponse(campaigns.insert(campaign));
     }
 
@@ -63,11 +57,11 @@ public class CampaignService {
         if (current.status().isTerminal()) {
             throw new ConflictException("campaign-closed", "campaign is " + current.status().dbValue() + " and can no longer be edited");
         }
-        Campaign updated = toCampaign(id, marketerId, next, current.spent(), request);
-        if (current.spent() > 0 && !updated.currency().equals(current.currency())) {
+        String currency = request.currency() == null ? "USD" : request.currency();
+        if (current.spent().isPositive() && !currency.equals(current.currency())) {
             throw new ConflictException("currency-locked", "the currency cannot change once money has been spent");
         }
-        CampaignRules.validate(updated);
+        Campaign updated = CampaignRules.normalized(toCampaign(id, marketerId, next, current.spent().minorUnits(), request));
         return toResponse(campaigns.update(updated));
     }
 
@@ -87,22 +81,20 @@ public class CampaignService {
                 "must be one of draft, active, paused, completed, cancelled"));
     }
 
-    private Campaign toCampaign(UUID id, UUID marketerId, CampaignStatus status, long spent, CampaignRequest r) {
-        return new Campaign(id, marketerId, r.name().trim(), orEmpty(r.description()), r.objective(), status,
-                r.budget(), spent, r.currency() == null ? "USD" : r.currency(), r.startDate(), r.endDate(),
+    private static Campaign toCampaign(UUID id, UUID marketerId, CampaignStatus status, long spent, CampaignRequest r) {
+        String currency = r.currency() == null ? "USD" : r.currency();
+        return new Campaign(id, marketerId, r.name().trim(), orEmpty(r.description()), orEmpty(r.objectives()), status,
+                CampaignRules.money(r.budget(), currency), CampaignRules.money(spent, currency), r.startDate(), r.endDate(),
                 InfluencerRules.normalizedTags(r.targetCategories()), InfluencerRules.normalizedTags(r.targetLanguages()), orEmpty(r.targetCountries()),
                 InfluencerRules.normalizedTags(r.targetPlatforms()), r.minFollowers(), r.maxFollowers(), r.minEngagementRate(),
-                json.writeValueAsString(r.targetAudience() == null ? Map.of() : r.targetAudience()),
-                json.writeValueAsString(Deliverable.normalized(r.deliverables())), null, null);
+                r.targetAudience(), r.deliverables(), null, null);
     }
 
     CampaignResponse toResponse(Campaign c) {
-        return new CampaignResponse(c.id(), c.name(), c.description(), c.objective(), c.status().dbValue(), c.budget(),
-                c.spent(), c.currency(), c.startDate(), c.endDate(), c.targetCategories(), c.targetLanguages(),
+        return new CampaignResponse(c.id(), c.name(), c.description(), c.objectives(), c.status().dbValue(),
+                c.budget().minorUnits(), c.spent().minorUnits(), c.currency(), c.startDate(), c.endDate(), c.targetCategories(), c.targetLanguages(),
                 c.targetCountries(), c.targetPlatforms(), c.minFollowers(), c.maxFollowers(), c.minEngagementRate(),
-                json.readValue(c.targetAudience(), new TypeReference<Map<String, Object>>() { }),
-                json.readValue(c.deliverables(), new TypeReference<List<Deliverable>>() { }),
-                c.createdAt(), c.updatedAt());
+                c.targetAudience(), c.deliverables(), c.createdAt(), c.updatedAt());
     }
 
 

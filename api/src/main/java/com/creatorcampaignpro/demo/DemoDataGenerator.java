@@ -242,7 +242,7 @@ public final class DemoDataGenerator {
             """;
 
     private static final String CAMPAIGNS = """
-            INSERT INTO campaigns (id, marketer_id, name, description, objective, status, budget, spent, currency,
+            INSERT INTO campaigns (id, marketer_id, name, description, objectives, status, budget, spent, currency,
                         start_date, end_date, target_categories, target_languages, target_countries, target_platforms,
                         min_followers, max_followers, min_engagement_rate, deliverables, created_at, updated_at)
             SELECT pg_temp.id(:seed, 'c', g), pg_temp.id(:seed, 'm', 1 + floor(:marketers * pg_temp.u(:seed, g, 50))::int),
@@ -250,7 +250,7 @@ public final class DemoDataGenerator {
                        || ' ' || category || ' ' || (ARRAY['push','drop','series','challenge','collab'])[1 + floor(5 * pg_temp.u(:seed, g, 52))::int]
                        || ' #' || g,
                    'Demo campaign for ' || category || ' creators',
-                   (ARRAY['awareness','engagement','traffic','conversions'])[1 + floor(4 * pg_temp.u(:seed, g, 53))::int],
+                   ARRAY[(ARRAY['awareness','engagement','traffic','conversions'])[1 + floor(4 * pg_temp.u(:seed, g, 53))::int]],
                    status, budget,
                    CASE status WHEN 'completed' THEN floor(budget * (0.8 + 0.2 * pg_temp.u(:seed, g, 54)))
                                WHEN 'active' THEN floor(budget * 0.8 * pg_temp.u(:seed, g, 54))

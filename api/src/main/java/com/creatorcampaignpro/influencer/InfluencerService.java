@@ -11,6 +11,7 @@ import com.creatorcampaignpro.influencer.InfluencerDtos.Rate;
 import com.creatorcampaignpro.influencer.InfluencerDtos.RateRequest;
 import com.creatorcampaignpro.influencer.InfluencerDtos.RatesResponse;
 import com.creatorcampaignpro.influencer.InfluencerDtos.SocialAccountMetrics;
+import com.creatorcampaignpro.money.Money;
 import com.creatorcampaignpro.paging.Page;
 import com.creatorcampaignpro.paging.RankCursor;
 import com.creatorcampaignpro.social.Platform;
@@ -93,7 +94,12 @@ public class InfluencerService {
                 violations.add(new FieldViolation("rates[" + i + "].contentType",
                         "must be one of post, story, reel, video, short, tweet, live"));
             }
-            parsed.add(new ContentRate(platform, type, r.amount(), r.currency().trim(), null));
+            String currency = r.currency().trim();
+            if (!Money.isIsoCurrency(currency)) {
+                violations.add(new FieldViolation("rates[" + i + "].currency", "must be an ISO-4217 code such as USD"));
+                currency = "XXX"; // ISO "no currency": keeps the index so the amount check still names rates[i]; never saved
+            }
+            parsed.add(new ContentRate(platform, type, Money.of(r.amount(), currency), null));
         }
         try {
             InfluencerRules.validateRates(parsed);
@@ -139,6 +145,7 @@ public class InfluencerService {
     }
 
     private static Rate rate(ContentRate r) {
-        return new Rate(r.platform().dbValue(), r.contentType().dbValue(), r.amount(), r.currency(), r.updatedAt());
+        return new Rate(r.platform().dbValue(), r.contentType().dbValue(), r.rate().minorUnits(), r.rate().currency(),
+                r.updatedAt());
     }
 }

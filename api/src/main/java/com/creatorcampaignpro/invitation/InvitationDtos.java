@@ -2,15 +2,11 @@ package com.creatorcampaignpro.invitation;
 
 import com.creatorcampaignpro.campaign.Deliverable;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,7 +19,7 @@ final class InvitationDtos {
             @NotNull UUID influencerId,
             @NotNull @Schema(description = "proposed rate in minor units, e.g. 50000 = 500.00 EUR") Long rateAmount,
             @Schema(description = "ISO-4217; must be the campaign's currency (the default)") String currency,
-            @Size(max = 100) List<@NotNull @Valid Deliverable> deliverables,
+            @Size(max = 100) List<@NotNull Deliverable> deliverables,
             @Size(max = 5000) String message) {
     }
 

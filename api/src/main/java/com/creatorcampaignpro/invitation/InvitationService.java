@@ -2,20 +2,19 @@ package com.creatorcampaignpro.invitation;
 
 import com.creatorcampaignpro.campaign.Campaign;
 import com.creatorcampaignpro.campaign.CampaignDao;
+import com.creatorcampaignpro.campaign.Deliverable;
 import com.creatorcampaignpro.error.ConflictException;
 import com.creatorcampaignpro.error.NotFoundException;
 import com.creatorcampaignpro.error.ValidationException;
 import com.creatorcampaignpro.influencer.InfluencerSearchDao;
-import com.creatorcampaignpro.campaign.Deliverable;
 import com.creatorcampaignpro.invitation.InvitationDtos.InvitationResponse;
 import com.creatorcampaignpro.invitation.InvitationDtos.InviteRequest;
+import com.creatorcampaignpro.money.Money;
 import com.creatorcampaignpro.paging.KeysetCursor;
 import com.creatorcampaignpro.paging.Page;
 import com.creatorcampaignpro.paging.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -32,16 +31,14 @@ public class InvitationService {
     private final CampaignDao campaigns;
     private final InfluencerSearchDao influencers;
     private final InvitationProperties properties;
-    private final JsonMapper json;
     private final Clock clock = Clock.systemUTC();
 
     public InvitationService(InvitationDao invitations, CampaignDao campaigns, InfluencerSearchDao influencers,
-                             InvitationProperties properties, JsonMapper json) {
+                             InvitationProperties properties) {
         this.invitations = invitations;
         this.campaigns = campaigns;
         this.influencers = influencers;
         this.properties = properties;
-        this.json = json;
     }
 
     /** The invitation and whether this call created it (false: a retry answered with the existing one). */
@@ -64,15 +61,15 @@ public class InvitationService {
 
         invitations.expireOverdue(campaignId, r.influencerId());
         Instant expiresAt = clock.instant().plus(properties.ttl());
-        var inserted = invitations.insertIfNoneLive(campaignId, r.influencerId(), r.rateAmount(), currency,
-                json.writeValueAsString(deliverables), message, expiresAt);
+        var inserted = invitations.insertIfNoneLive(campaignId, r.influencerId(), Money.of(r.rateAmount(), currency),
+                deliverables, message, expiresAt);
         if (inserted.isPresent()) {
             return new Invited(toResponse(invitations.find(inserted.get()).orElseThrow()), true);
         }
         Invitation live = invitations.findLive(campaignId, r.influencerId()).orElseThrow(() -> new ConflictException(
                 "invitation-exists", "another request changed this invitation at the same moment; retry"));
-        boolean sameTerms = live.rateAmount() == r.rateAmount() && live.currency().equals(currency)
-                && live.message().equals(message) && deliverables(live).equals(deliverables);
+        boolean sameTerms = live.rate().equals(Money.of(r.rateAmount(), currency))
+                && live.message().equals(message) && live.deliverables().equals(deliverables);
         if (!sameTerms) {
             throw new ConflictException("invitation-exists", "this influencer already has a " + live.status().dbValue()
                     + " invitation (" + live.id() + ") to this campaign with other terms"
@@ -133,13 +130,9 @@ public class InvitationService {
         return list(marketerId, false, campaignId, status, page);
     }
 
-    private List<Deliverable> deliverables(Invitation i) {
-        return json.readValue(i.deliverables(), new TypeReference<List<Deliverable>>() { });
-    }
-
     InvitationResponse toResponse(Invitation i) {
-        return new InvitationResponse(i.id(), i.campaignId(), i.campaignName(), i.influencerId(), i.rateAmount(),
-                i.currency(), deliverables(i), i.message(), i.status().dbValue(), i.responseNote(), i.expiresAt(),
+        return new InvitationResponse(i.id(), i.campaignId(), i.campaignName(), i.influencerId(), i.rate().minorUnits(),
+                i.currency(), i.deliverables(), i.message(), i.status().dbValue(), i.responseNote(), i.expiresAt(),
                 i.respondedAt(), i.createdAt(), i.updatedAt());
     }
 }

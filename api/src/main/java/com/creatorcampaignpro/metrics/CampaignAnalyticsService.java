@@ -67,10 +67,10 @@ public class CampaignAnalyticsService {
         if (rolledUp && !today.isBefore(fromDay) && !today.isAfter(toDay)) {
             series.add(Day.of(new DailyTotals(today, t)));
         }
-        return new CampaignAnalytics(campaignId, campaign.currency(), campaign.spent(), covered.asOf(), Totals.of(t),
+        return new CampaignAnalytics(campaignId, campaign.currency(), campaign.spent().minorUnits(), covered.asOf(), Totals.of(t),
                 CampaignPerformance.engagementRate(t.engagement(), t.impressions()),
-                AnalyticsDtos.plain(CampaignPerformance.costPerEngagement(campaign.spent(), t.engagement())),
-                AnalyticsDtos.plain(CampaignPerformance.costPerMille(campaign.spent(), t.impressions())),
+                AnalyticsDtos.plain(CampaignPerformance.costPerEngagement(campaign.spent().minorUnits(), t.engagement())),
+                AnalyticsDtos.plain(CampaignPerformance.costPerMille(campaign.spent().minorUnits(), t.impressions())),
                 fromDay, toDay, series);
     }
 

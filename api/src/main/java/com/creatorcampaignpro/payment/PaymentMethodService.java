@@ -74,7 +74,8 @@ public class PaymentMethodService {
             if (existing.isPresent()) {
                 return new Outcome(new MethodCreated(MethodResponse.of(existing.get()), null, null), false);
             }
-            PaymentMethod added = methods.insert(userId, "paypal", null, email, "active").orElseThrow();
+            PaymentMethod added = methods.insert(userId, "paypal", name(request.name()),
+                    PaymentMethodDetails.NONE, null, email, "active").orElseThrow();
             added = applyDefault(userId, added, request.isDefault());
             record(userId, "payment_method.added", added, Map.of("provider", "paypal"));
             return new Outcome(new MethodCreated(MethodResponse.of(added), null, null), true);
@@ -102,7 +103,8 @@ public class PaymentMethodService {
             String accountId = payoutAccounts.createExpressAccount(userId, email, request.country());
             method = tx.execute(status -> {
                 methods.lockUser(userId);
-                var inserted = methods.insert(userId, "stripe", accountId, null, "pending");
+                var inserted = methods.insert(userId, "stripe", name(request.name()),
+                        new PaymentMethodDetails(request.country(), null), accountId, null, "pending");
                 if (inserted.isEmpty()) {
                     return methods.findStripe(userId).orElseThrow();   // a concurrent request won
                 }
@@ -144,6 +146,10 @@ public class PaymentMethodService {
                 method = methods.updatePaypalEmail(id, userId, email).orElseThrow();
                 changes.put("paypalEmail", "changed");
             }
+            if (update.name() != null && !update.name().trim().equals(method.name())) {
+                method = methods.rename(id, userId, name(update.name())).orElseThrow();
+                changes.put("name", "changed");
+            }
             if (Boolean.FALSE.equals(update.isDefault()) && method.isDefault()) {
                 throw new ValidationException("isDefault", "make another method the default instead");
             }
@@ -174,6 +180,17 @@ public class PaymentMethodService {
             }
             record(userId, "payment_method.deleted", method, Map.of("provider", method.provider()));
         });
+    }
+
+    /** Null keeps the default name, which follows the PayPal email when it changes. */
+    private static String name(String requested) {
+        if (requested == null) {
+            return null;
+        }
+        if (requested.isBlank()) {
+            throw new ValidationException("name", "must not be blank (leave it out for the default name)");
+        }
+        return requested.trim();
     }
 
     private PaymentMethod applyDefault(UUID userId, PaymentMethod added, Boolean makeDefault) {

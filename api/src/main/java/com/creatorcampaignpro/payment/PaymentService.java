@@ -16,10 +16,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Payments and their disputes as each role sees them: an influencer the payments they receive, a
@@ -49,7 +51,8 @@ public class PaymentService {
     @Transactional(readOnly = true)
     public Page<PaymentResponse> list(Caller caller, String status, UUID campaignId, PageRequest page) {
         String statusFilter = status == null ? null : PaymentStatus.parse(status).orElseThrow(() -> new ValidationException("status",
-                "must be one of pending, held, batched, submitted, paid, failed, returned")).dbValue();
+                "must be one of " + Arrays.stream(PaymentStatus.values()).map(PaymentStatus::dbValue)
+                        .collect(Collectors.joining(", ")))).dbValue();
         KeysetCursor after = page.after();
         List<Payment> fetched = payments.page(seesEverything(caller), caller.id(), statusFilter, campaignId,
                 after == null ? null : after.at(), after == null ? null : after.id(), page.fetchSize());

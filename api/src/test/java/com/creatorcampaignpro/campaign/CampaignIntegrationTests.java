@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -52,6 +54,49 @@ class CampaignIntegrationTests extends ApiIntegrationTest {
     private ResultActions update(Account owner, String id, Map<String, Object> body) throws Exception {
         return mvc.perform(put("/api/campaigns/" + id).header("Authorization", owner.bearer())
                 .contentType(MediaType.APPLICATION_JSON).content(json(body)));
+    }
+
+    @Test
+    void theSeedsObjectivesTargetAudienceAndDeliverablesReadBack() throws Exception {
+        Account owner = marketer();
+        Map<String, Object> body = campaign("Seed fields");
+        body.put("objectives", List.of(" brand awareness", "sales", ""));
+        body.put("targetAudience", Map.of("countries", List.of("us", "CA"), "minAge", 18, "maxAge", 34,
+                "genders", List.of("Female"), "interests", List.of("Running", "fitness"), "notes", "no alcohol brands"));
+        body.put("deliverables", List.of(
+                Map.of("platform", "Instagram", "contentType", "reel", "quantity", 2, "dueDate", "2026-03-15",
+                        "description", "unboxing"),
+                Map.of("platform", "tiktok", "contentType", "video", "quantity", 1)));
+        String id = createdId(owner, body);
+
+        mvc.perform(get("/api/campaigns/" + id).header("Authorization", owner.bearer()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.objectives", contains("brand awareness", "sales")))
+                .andExpect(jsonPath("$.objective").doesNotExist())
+                .andExpect(jsonPath("$.targetAudience.countries", contains("US", "CA")))
+                .andExpect(jsonPath("$.targetAudience.minAge").value(18))
+                .andExpect(jsonPath("$.targetAudience.maxAge").value(34))
+                .andExpect(jsonPath("$.targetAudience.genders", contains("female")))
+                .andExpect(jsonPath("$.targetAudience.interests", contains("running", "fitness")))
+                .andExpect(jsonPath("$.targetAudience.notes").value("no alcohol brands"))
+                .andExpect(jsonPath("$.deliverables.length()").value(2))
+                .andExpect(jsonPath("$.deliverables[0].platform").value("instagram"))
+                .andExpect(jsonPath("$.deliverables[0].quantity").value(2))
+                .andExpect(jsonPath("$.deliverables[0].dueDate").value("2026-03-15"))
+                .andExpect(jsonPath("$.deliverables[0].description").value("unboxing"))
+                .andExpect(jsonPath("$.deliverables[1].contentType").value("video"));
+
+        // The seed's single-valued name is gone from the API: a client still sending it is told so.
+        Map<String, Object> old = campaign("Old field");
+        old.put("objective", "awareness");
+        create(owner, old).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("objective"));
+
+        Map<String, Object> bad = campaign("Bad audience");
+        bad.put("targetAudience", Map.of("countries", List.of("XX"), "minAge", 40, "maxAge", 20));
+        bad.put("deliverables", List.of(Map.of("platform", "instagram", "contentType", "reel", "quantity", 0)));
+        create(owner, bad).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("targetAudience.countries[0]",
+                        "targetAudience.maxAge", "deliverables[0].quantity")));
     }
 
     @Test

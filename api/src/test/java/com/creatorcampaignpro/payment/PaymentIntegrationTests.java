@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -61,6 +62,9 @@ class PaymentIntegrationTests extends ProviderFakesIntegrationTest {
                 .andExpect(jsonPath("$.method.provider").value("stripe"))
                 .andExpect(jsonPath("$.method.status").value("pending"))
                 .andExpect(jsonPath("$.method.isDefault").value(true))
+                .andExpect(jsonPath("$.method.name").value("Stripe"))
+                .andExpect(jsonPath("$.method.verified").value(false))
+                .andExpect(jsonPath("$.method.details.country").value("DE"))
                 .andExpect(jsonPath("$.method.stripeAccountId").value(startsWith("acct_")))
                 .andExpect(jsonPath("$.onboardingUrl").value(startsWith("https://connect.stripe.com/setup/e/acct_"))));
         String id = created.get("method").get("id").asString();
@@ -78,6 +82,7 @@ class PaymentIntegrationTests extends ProviderFakesIntegrationTest {
         addMethod(influencer, "{\"provider\":\"stripe\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.method.status").value("active"))
+                .andExpect(jsonPath("$.method.verified").value(true))
                 .andExpect(jsonPath("$.onboardingUrl").doesNotExist());
         assertThat(audit.actionsOn("payment_method", id)).containsExactly("payment_method.added", "payment_method.activated");
     }
@@ -129,6 +134,61 @@ class PaymentIntegrationTests extends ProviderFakesIntegrationTest {
                 .andExpect(jsonPath("$.items[0].isDefault").value(true));
         assertThat(audit.actionsOn("payment_method", second))
                 .containsExactly("payment_method.added", "payment_method.updated", "payment_method.deleted");
+    }
+
+    @Test
+    void aMethodHasADisplayNameProviderDetailsAndAVerifiedFlag() throws Exception {
+        Account influencer = influencer();
+        String named = readJson(addMethod(influencer,
+                "{\"provider\":\"paypal\",\"paypalEmail\":\"named@paypal.example\",\"name\":\" Freelance account \"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.method.name").value("Freelance account"))
+                // Payable at once, but PayPal has not confirmed a payout to it yet.
+                .andExpect(jsonPath("$.method.status").value("active"))
+                .andExpect(jsonPath("$.method.verified").value(false))
+                .andExpect(jsonPath("$.method.details").isMap()))
+                .get("method").get("id").asString();
+        addMethod(influencer, "{\"provider\":\"paypal\",\"paypalEmail\":\"plain@paypal.example\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.method.name").value("PayPal plain@paypal.example"));
+
+        putMethod(influencer, named, "{\"name\":\"Savings\"}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("Savings"));
+        putMethod(influencer, named, "{\"name\":\" \"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("name"));
+        addMethod(influencer, "{\"provider\":\"paypal\",\"paypalEmail\":\"long@paypal.example\",\"name\":\""
+                + "x".repeat(101) + "\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("name"));
+
+        // PayPal confirmed a payout to it (what settlement records in details): now verified.
+        jdbi.useHandle(h -> h.execute("UPDATE payment_methods SET details = '{\"payoutsEnabled\": true}' WHERE id = ?",
+                UUID.fromString(named)));
+        mvc.perform(get("/api/payments/methods").header("Authorization", influencer.bearer()))
+                .andExpect(jsonPath("$.items[?(@.id == '" + named + "')].verified").value(hasItem(true)))
+                .andExpect(jsonPath("$.items[?(@.id == '" + named + "')].details.payoutsEnabled").value(hasItem(true)));
+    }
+
+    @Test
+    void paymentsShowTheSeedFieldsAndTheNewSettlementStates() throws Exception {
+        Account influencer = influencer();
+        UUID campaign = campaign(marketer());
+        UUID unknown = payment(campaign, influencer, "unknown", null);
+        jdbi.useHandle(h -> h.execute("UPDATE payments SET due_date = DATE '2026-07-01', description = 'Reel 1/2',"
+                + " tax_rate = 0.0100 WHERE id = ?", unknown));
+        mvc.perform(get("/api/payments").header("Authorization", influencer.bearer()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].status").value("unknown"))
+                .andExpect(jsonPath("$.items[0].dueDate").value("2026-07-01"))
+                .andExpect(jsonPath("$.items[0].description").value("Reel 1/2"))
+                .andExpect(jsonPath("$.items[0].taxRate").value(0.01))
+                .andExpect(jsonPath("$.items[0].taxAmount").value(500));
+        mvc.perform(get("/api/payments?status=unknown").header("Authorization", influencer.bearer()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items.length()").value(1));
+
+        UUID reversed = payment(campaign, influencer, "reversed", null);
+        mvc.perform(get("/api/payments/history").header("Authorization", influencer.bearer()))
+                .andExpect(jsonPath("$.items[0].id").value(reversed.toString()))
+                .andExpect(jsonPath("$.items[0].status").value("reversed"));
     }
 
     @Test

@@ -1,22 +1,23 @@
 package com.creatorcampaignpro.campaign;
 
+import com.creatorcampaignpro.money.Money;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A marketer's campaign. Money in minor units of {@code currency}. */
+/** A marketer's campaign. Budget and spent share one currency, the campaign's. */
 public record Campaign(
         UUID id,
         UUID marketerId,
         String name,
         String description,
-        String objective,
+        List<String> objectives,
         CampaignStatus status,
-        long budget,
-        long spent,
-        String currency,
+        Money budget,
+        Money spent,
         LocalDate startDate,
         LocalDate endDate,
         List<String> targetCategories,
@@ -26,8 +27,21 @@ public record Campaign(
         Long minFollowers,
         Long maxFollowers,
         BigDecimal minEngagementRate,
-        String targetAudience,
-        String deliverables,
+        TargetAudience targetAudience,
+        List<Deliverable> deliverables,
         Instant createdAt,
         Instant updatedAt) {
+
+    public Campaign {
+        if (!budget.currency().equals(spent.currency())) {
+            throw new IllegalArgumentException("budget and spent in different currencies: " + budget + " vs " + spent);
+        }
+        objectives = objectives == null ? List.of() : List.copyOf(objectives);
+        targetAudience = targetAudience == null ? TargetAudience.NONE : targetAudience;
+        deliverables = deliverables == null ? List.of() : List.copyOf(deliverables);
+    }
+
+    public String currency() {
+        return budget.currency();
+    }
 }

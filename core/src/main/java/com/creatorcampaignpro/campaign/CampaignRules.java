@@ -16,21 +16,47 @@ public final class CampaignRules {
     private CampaignRules() {
     }
 
+    public static final int MAX_OBJECTIVES = 20;
+    public static final int MAX_OBJECTIVE_LENGTH = 500;
+
     public static void validate(Campaign c) {
+        normalized(c);
+    }
+
+    /** The budget in {@code currency}; an unknown currency is a 400 naming {@code currency}. */
+    public static Money money(long minorUnits, String currency) {
+        if (!Money.isIsoCurrency(currency)) {
+            throw new ValidationException("currency", "must be an ISO-4217 code such as USD or EUR");
+        }
+        return Money.of(minorUnits, currency);
+    }
+
+    /**
+     * Checks every rule at once (one 400 listing each offending field) and returns the campaign with
+     * objectives trimmed, deliverables and target audience normalized.
+     */
+    public static Campaign normalized(Campaign c) {
         List<FieldViolation> violations = new ArrayList<>();
         if (c.name() == null || c.name().isBlank()) {
             violations.add(new FieldViolation("name", "must not be blank"));
         } else if (c.name().length() > 200) {
             violations.add(new FieldViolation("name", "must be at most 200 characters"));
         }
-        if (c.budget() < 0) {
+        if (c.budget().isNegative()) {
             violations.add(new FieldViolation("budget", "must be zero or more (minor units, e.g. cents)"));
+        } else if (c.spent().isGreaterThan(c.budget())) {
+            violations.add(new FieldViolation("budget", "must not be below the amount already spent ("
+                    + c.spent().minorUnits() + ")"));
         }
-        if (c.spent() > c.budget() && c.budget() >= 0) {
-            violations.add(new FieldViolation("budget", "must not be below the amount already spent (" + c.spent() + ")"));
+        List<String> objectives = c.objectives().stream().filter(o -> o != null && !o.isBlank()).map(String::trim)
+                .distinct().toList();
+        if (objectives.size() > MAX_OBJECTIVES) {
+            violations.add(new FieldViolation("objectives", "must list at most " + MAX_OBJECTIVES + " objectives"));
         }
-        if (!Money.isIsoCurrency(c.currency())) {
-            violations.add(new FieldViolation("currency", "must be an ISO-4217 code such as USD or EUR"));
+        for (int i = 0; i < objectives.size(); i++) {
+            if (objectives.get(i).length() > MAX_OBJECTIVE_LENGTH) {
+                violations.add(new FieldViolation("objectives[" + i + "]", "must be at most " + MAX_OBJECTIVE_LENGTH + " characters"));
+            }
         }
         if (c.startDate() != null && c.endDate() != null && c.endDate().isBefore(c.startDate())) {
             violations.add(new FieldViolation("endDate", "must not be before startDate"));
@@ -54,9 +80,15 @@ public final class CampaignRules {
                         "must be one of instagram, youtube, tiktok, twitter"));
             }
         }
+        TargetAudience audience = TargetAudience.normalized("targetAudience", c.targetAudience(), violations);
+        List<Deliverable> deliverables = Deliverable.normalized("deliverables", c.deliverables(), violations);
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
+        return new Campaign(c.id(), c.marketerId(), c.name(), c.description(), objectives, c.status(), c.budget(),
+                c.spent(), c.startDate(), c.endDate(), c.targetCategories(), c.targetLanguages(), c.targetCountries(),
+                c.targetPlatforms(), c.minFollowers(), c.maxFollowers(), c.minEngagementRate(), audience, deliverables,
+                c.createdAt(), c.updatedAt());
     }
 
     /** Refuses a move the status machine does not allow; staying in the same status is allowed. */

@@ -2,7 +2,6 @@ package com.creatorcampaignpro.influencer;
 
 import com.creatorcampaignpro.error.ValidationException;
 import com.creatorcampaignpro.error.ValidationException.FieldViolation;
-import com.creatorcampaignpro.money.Money;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -87,7 +86,7 @@ public final class InfluencerRules {
                 u.availability() == null ? Availability.AVAILABLE : u.availability());
     }
 
-    /** A list of rates to upsert: each amount in range and a real currency, each (platform, type) once. */
+    /** A list of rates to upsert: each amount in range, each (platform, type) once (Money checked the currency). */
     public static void validateRates(List<ContentRate> rates) {
         List<FieldViolation> violations = new ArrayList<>();
         if (rates.isEmpty()) {
@@ -98,12 +97,9 @@ public final class InfluencerRules {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < rates.size(); i++) {
             ContentRate rate = rates.get(i);
-            if (rate.amount() < 0 || rate.amount() > MAX_RATE_AMOUNT) {
+            if (rate.rate().minorUnits() < 0 || rate.rate().minorUnits() > MAX_RATE_AMOUNT) {
                 violations.add(new FieldViolation("rates[" + i + "].amount",
                         "must be between 0 and " + MAX_RATE_AMOUNT + " (minor units, e.g. cents)"));
-            }
-            if (!Money.isIsoCurrency(rate.currency())) {
-                violations.add(new FieldViolation("rates[" + i + "].currency", "must be an ISO-4217 code such as USD"));
             }
             if (rate.platform() != null && rate.contentType() != null
                     && !seen.add(rate.platform().dbValue() + "/" + rate.contentType().dbValue())) {

@@ -1,11 +1,15 @@
 package com.creatorcampaignpro.invitation;
 
+import com.creatorcampaignpro.campaign.Deliverable;
+import com.creatorcampaignpro.money.Money;
+
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * A marketer's offer to an influencer for one campaign: the proposed rate (minor units of
- * {@code currency}) and deliverables (a JSON array). Once accepted, the rate is the agreed one.
+ * A marketer's offer to an influencer for one campaign: the proposed rate (in the campaign's
+ * currency) and deliverables. Once accepted, the rate is the agreed one.
  */
 public record Invitation(
         UUID id,
@@ -13,9 +17,8 @@ public record Invitation(
         String campaignName,
         UUID marketerId,
         UUID influencerId,
-        long rateAmount,
-        String currency,
-        String deliverables,
+        Money rate,
+        List<Deliverable> deliverables,
         String message,
         InvitationStatus status,
         String responseNote,
@@ -23,4 +26,12 @@ public record Invitation(
         Instant respondedAt,
         Instant createdAt,
         Instant updatedAt) {
+
+    public Invitation {
+        deliverables = deliverables == null ? List.of() : List.copyOf(deliverables);
+    }
+
+    public String currency() {
+        return rate.currency();
+    }
 }

@@ -3,9 +3,11 @@ package com.creatorcampaignpro.invitation;
 import com.creatorcampaignpro.campaign.CampaignStatus;
 import com.creatorcampaignpro.error.ConflictException;
 import com.creatorcampaignpro.error.ValidationException;
+import com.creatorcampaignpro.money.Money;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,8 +17,8 @@ class InvitationRulesTests {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
     private static Invitation invitation(InvitationStatus status, Instant expiresAt) {
-        return new Invitation(UUID.randomUUID(), UUID.randomUUID(), "c", UUID.randomUUID(), UUID.randomUUID(), 100, "EUR",
-                "[]", "", status, null, expiresAt, null, NOW, NOW);
+        return new Invitation(UUID.randomUUID(), UUID.randomUUID(), "c", UUID.randomUUID(), UUID.randomUUID(),
+                Money.of(100, "EUR"), List.of(), "", status, null, expiresAt, null, NOW, NOW);
     }
 
     @Test

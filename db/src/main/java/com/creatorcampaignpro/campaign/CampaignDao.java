@@ -1,6 +1,8 @@
 package com.creatorcampaignpro.campaign;
 
+import com.creatorcampaignpro.db.JsonbCodec;
 import com.creatorcampaignpro.db.Rows;
+import com.creatorcampaignpro.money.Money;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
@@ -21,29 +23,30 @@ import java.util.UUID;
 public interface CampaignDao {
 
     @SqlQuery("""
-            INSERT INTO campaigns (marketer_id, name, description, objective, status, budget, spent, currency,
+            INSERT INTO campaigns (marketer_id, name, description, objectives, status, budget, spent, currency,
                                    start_date, end_date, target_categories, target_languages, target_countries,
                                    target_platforms, min_followers, max_followers, min_engagement_rate,
                                    target_audience, deliverables)
-            VALUES (:marketerId, :name, :description, :objective, :status, :budget, :spent, :currency,
+            VALUES (:marketerId, :name, :description, :objectives, :status, :budget, :spent, :currency,
                     :startDate, :endDate, :targetCategories, :targetLanguages, :targetCountries,
                     :targetPlatforms, :minFollowers, :maxFollowers, :minEngagementRate,
-                    CAST(:targetAudience AS jsonb), CAST(:deliverables AS jsonb))
+                    :targetAudience, :deliverables)
             RETURNING *
             """)
     Campaign insert(@Bind("marketerId") UUID marketerId, @Bind("name") String name,
-                    @Bind("description") String description, @Bind("objective") String objective,
+                    @Bind("description") String description, @Bind("objectives") String[] objectives,
                     @Bind("status") String status, @Bind("budget") long budget, @Bind("spent") long spent,
                     @Bind("currency") String currency, @Bind("startDate") LocalDate startDate,
                     @Bind("endDate") LocalDate endDate, @Bind("targetCategories") String[] targetCategories,
                     @Bind("targetLanguages") String[] targetLanguages, @Bind("targetCountries") String[] targetCountries,
                     @Bind("targetPlatforms") String[] targetPlatforms, @Bind("minFollowers") Long minFollowers,
                     @Bind("maxFollowers") Long maxFollowers, @Bind("minEngagementRate") BigDecimal minEngagementRate,
-                    @Bind("targetAudience") String targetAudience, @Bind("deliverables") String deliverables);
+                    @Bind("targetAudience") TargetAudience targetAudience,
+                    @Bind("deliverables") List<Deliverable> deliverables);
 
     default Campaign insert(Campaign c) {
-        return insert(c.marketerId(), c.name(), c.description(), c.objective(), c.status().dbValue(), c.budget(),
-                c.spent(), c.currency(), c.startDate(), c.endDate(), Rows.array(c.targetCategories()),
+        return insert(c.marketerId(), c.name(), c.description(), Rows.array(c.objectives()), c.status().dbValue(),
+                c.budget().minorUnits(), c.spent().minorUnits(), c.currency(), c.startDate(), c.endDate(), Rows.array(c.targetCategories()),
                 Rows.array(c.targetLanguages()), Rows.array(c.targetCountries()), Rows.array(c.targetPlatforms()),
                 c.minFollowers(), c.maxFollowers(), c.minEngagementRate(), c.targetAudience(), c.deliverables());
     }
@@ -73,29 +76,30 @@ public interface CampaignDao {
 
     @SqlQuery("""
             UPDATE campaigns SET
-                name = :name, description = :description, objective = :objective, status = :status,
+                name = :name, description = :description, objectives = :objectives, status = :status,
                 budget = :budget, currency = :currency, start_date = :startDate, end_date = :endDate,
                 target_categories = :targetCategories, target_languages = :targetLanguages,
                 target_countries = :targetCountries, target_platforms = :targetPlatforms,
                 min_followers = :minFollowers, max_followers = :maxFollowers,
-                min_engagement_rate = :minEngagementRate, target_audience = CAST(:targetAudience AS jsonb),
-                deliverables = CAST(:deliverables AS jsonb), updated_at = now()
+                min_engagement_rate = :minEngagementRate, target_audience = :targetAudience,
+                deliverables = :deliverables, updated_at = now()
             WHERE id = :id AND marketer_id = :marketerId
             RETURNING *
             """)
     Campaign update(@Bind("id") UUID id, @Bind("marketerId") UUID marketerId, @Bind("name") String name,
-                    @Bind("description") String description, @Bind("objective") String objective,
+                    @Bind("description") String description, @Bind("objectives") String[] objectives,
                     @Bind("status") String status, @Bind("budget") long budget, @Bind("currency") String currency,
                     @Bind("startDate") LocalDate startDate, @Bind("endDate") LocalDate endDate,
                     @Bind("targetCategories") String[] targetCategories, @Bind("targetLanguages") String[] targetLanguages,
                     @Bind("targetCountries") String[] targetCountries, @Bind("targetPlatforms") String[] targetPlatforms,
                     @Bind("minFollowers") Long minFollowers, @Bind("maxFollowers") Long maxFollowers,
                     @Bind("minEngagementRate") BigDecimal minEngagementRate,
-                    @Bind("targetAudience") String targetAudience, @Bind("deliverables") String deliverables);
+                    @Bind("targetAudience") TargetAudience targetAudience,
+                    @Bind("deliverables") List<Deliverable> deliverables);
 
     default Campaign update(Campaign c) {
-        return update(c.id(), c.marketerId(), c.name(), c.description(), c.objective(), c.status().dbValue(),
-                c.budget(), c.currency(), c.startDate(), c.endDate(), Rows.array(c.targetCategories()),
+        return update(c.id(), c.marketerId(), c.name(), c.description(), Rows.array(c.objectives()), c.status().dbValue(),
+                c.budget().minorUnits(), c.currency(), c.startDate(), c.endDate(), Rows.array(c.targetCategories()),
                 Rows.array(c.targetLanguages()), Rows.array(c.targetCountries()), Rows.array(c.targetPlatforms()),
                 c.minFollowers(), c.maxFollowers(), c.minEngagementRate(), c.targetAudience(), c.deliverables());
     }
@@ -107,16 +111,16 @@ public interface CampaignDao {
     class CampaignMapper implements RowMapper<Campaign> {
         @Override
         public Campaign map(ResultSet rs, StatementContext ctx) throws SQLException {
+            String currency = rs.getString("currency");
             return new Campaign(
                     rs.getObject("id", UUID.class),
                     rs.getObject("marketer_id", UUID.class),
                     rs.getString("name"),
                     rs.getString("description"),
-                    rs.getString("objective"),
+                    Rows.strings(rs, "objectives"),
                     CampaignStatus.parse(rs.getString("status")).orElseThrow(),
-                    rs.getLong("budget"),
-                    rs.getLong("spent"),
-                    rs.getString("currency"),
+                    Money.of(rs.getLong("budget"), currency),
+                    Money.of(rs.getLong("spent"), currency),
                     Rows.date(rs, "start_date"),
                     Rows.date(rs, "end_date"),
                     Rows.strings(rs, "target_categories"),
@@ -126,8 +130,8 @@ public interface CampaignDao {
                     Rows.nullableLong(rs, "min_followers"),
                     Rows.nullableLong(rs, "max_followers"),
                     Rows.decimal(rs, "min_engagement_rate"),
-                    rs.getString("target_audience"),
-                    rs.getString("deliverables"),
+                    Rows.mapped(rs, ctx, "target_audience", TargetAudience.class),
+                    Rows.mapped(rs, ctx, "deliverables", JsonbCodec.DELIVERABLES),
                     Rows.instant(rs, "created_at"),
                     Rows.instant(rs, "updated_at"));
         }

@@ -16,8 +16,12 @@ public final class JdbiFactory {
     }
 
     public static Jdbi create(DataSource dataSource) {
+        JsonbCodec jsonb = new JsonbCodec();
         return Jdbi.create(dataSource)
                 .installPlugin(new SqlObjectPlugin())
-                .installPlugin(new PostgresPlugin());
+                .installPlugin(new PostgresPlugin())
+                // After the plugins, so it wins over the generic collection arguments for List<Deliverable>.
+                .registerColumnMapper(jsonb)
+                .registerArgument(jsonb);
     }
 }

@@ -1,5 +1,8 @@
 package com.creatorcampaignpro.db;
 
+import org.jdbi.v3.core.generic.GenericType;
+import org.jdbi.v3.core.statement.StatementContext;
+
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -41,6 +44,17 @@ public final class Rows {
             return List.of();
         }
         return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
+    }
+
+    /** A column read through the registered column mapper for {@code type}, e.g. a jsonb one (JsonbCodec). */
+    public static <T> T mapped(ResultSet rs, StatementContext ctx, String column, GenericType<T> type) throws SQLException {
+        return ctx.findColumnMapperFor(type).orElseThrow(() -> new IllegalStateException("no column mapper for " + type))
+                .map(rs, column, ctx);
+    }
+
+    public static <T> T mapped(ResultSet rs, StatementContext ctx, String column, Class<T> type) throws SQLException {
+        return ctx.findColumnMapperFor(type).orElseThrow(() -> new IllegalStateException("no column mapper for " + type))
+                .map(rs, column, ctx);
     }
 
     public static String[] array(List<String> values) {

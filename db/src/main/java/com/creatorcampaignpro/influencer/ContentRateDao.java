@@ -2,6 +2,7 @@ package com.creatorcampaignpro.influencer;
 
 import com.creatorcampaignpro.content.ContentType;
 import com.creatorcampaignpro.db.Rows;
+import com.creatorcampaignpro.money.Money;
 import com.creatorcampaignpro.social.Platform;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -35,7 +36,8 @@ public interface ContentRateDao {
     @Transaction
     default List<ContentRate> upsertAll(UUID influencerId, List<ContentRate> rates) {
         for (ContentRate rate : rates) {
-            upsert(influencerId, rate.platform().dbValue(), rate.contentType().dbValue(), rate.amount(), rate.currency());
+            upsert(influencerId, rate.platform().dbValue(), rate.contentType().dbValue(), rate.rate().minorUnits(),
+                    rate.rate().currency());
         }
         return list(influencerId);
     }
@@ -49,8 +51,7 @@ public interface ContentRateDao {
             return new ContentRate(
                     Platform.parse(rs.getString("platform")).orElseThrow(),
                     ContentType.parse(rs.getString("content_type")).orElseThrow(),
-                    rs.getLong("rate_amount"),
-                    rs.getString("currency"),
+                    Money.of(rs.getLong("rate_amount"), rs.getString("currency")),
                     Rows.instant(rs, "updated_at"));
         }
     }

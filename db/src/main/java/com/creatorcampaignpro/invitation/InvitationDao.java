@@ -1,6 +1,9 @@
 package com.creatorcampaignpro.invitation;
 
+import com.creatorcampaignpro.campaign.Deliverable;
+import com.creatorcampaignpro.db.JsonbCodec;
 import com.creatorcampaignpro.db.Rows;
+import com.creatorcampaignpro.money.Money;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
@@ -38,14 +41,19 @@ public interface InvitationDao {
     /** Empty when a live (pending or accepted) invitation already holds the pair: no race, no duplicate. */
     @SqlQuery("""
             INSERT INTO campaign_invitations (campaign_id, influencer_id, rate_amount, currency, deliverables, message, expires_at)
-            VALUES (:campaignId, :influencerId, :rateAmount, :currency, CAST(:deliverables AS jsonb), :message, :expiresAt)
+            VALUES (:campaignId, :influencerId, :rateAmount, :currency, :deliverables, :message, :expiresAt)
             ON CONFLICT (campaign_id, influencer_id) WHERE status IN ('pending', 'accepted') DO NOTHING
             RETURNING id
             """)
     Optional<UUID> insertIfNoneLive(@Bind("campaignId") UUID campaignId, @Bind("influencerId") UUID influencerId,
                                     @Bind("rateAmount") long rateAmount, @Bind("currency") String currency,
-                                    @Bind("deliverables") String deliverables, @Bind("message") String message,
+                                    @Bind("deliverables") List<Deliverable> deliverables, @Bind("message") String message,
                                     @Bind("expiresAt") Instant expiresAt);
+
+    default Optional<UUID> insertIfNoneLive(UUID campaignId, UUID influencerId, Money rate, List<Deliverable> deliverables,
+                                            String message, Instant expiresAt) {
+        return insertIfNoneLive(campaignId, influencerId, rate.minorUnits(), rate.currency(), deliverables, message, expiresAt);
+    }
 
     @SqlQuery(SELECT + "WHERE i.campaign_id = :campaignId AND i.influencer_id = :influencerId AND i.status IN ('pending', 'accepted')")
     Optional<Invitation> findLive(@Bind("campaignId") UUID campaignId, @Bind("influencerId") UUID influencerId);
@@ -118,9 +126,8 @@ public interface InvitationDao {
                     rs.getString("campaign_name"),
                     rs.getObject("marketer_id", UUID.class),
                     rs.getObject("influencer_id", UUID.class),
-                    rs.getLong("rate_amount"),
-                    rs.getString("currency"),
-                    rs.getString("deliverables"),
+                    Money.of(rs.getLong("rate_amount"), rs.getString("currency")),
+                    Rows.mapped(rs, ctx, "deliverables", JsonbCodec.DELIVERABLES),
                     rs.getString("message"),
                     InvitationStatus.parse(rs.getString("effective_status")).orElseThrow(),
                     rs.getString("response_note"),

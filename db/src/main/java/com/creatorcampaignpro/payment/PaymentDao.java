@@ -1,6 +1,7 @@
 package com.creatorcampaignpro.payment;
 
 import com.creatorcampaignpro.db.Rows;
+import com.creatorcampaignpro.money.Money;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
@@ -40,9 +41,9 @@ public interface PaymentDao {
                        @Bind("campaignId") UUID campaignId, @Bind("afterAt") Instant afterAt,
                        @Bind("afterId") UUID afterId, @Bind("limit") int limit);
 
-    /** Settled payments (paid, failed, returned), most recently settled first, keyset on (settled_at, id). */
+    /** Settled payments (PaymentStatus.SETTLED: paid, failed, returned, reversed), most recently settled first, keyset on (settled_at, id). */
     @SqlQuery(SELECT + "WHERE " + VISIBLE + """
-              AND p.status IN ('paid', 'failed', 'returned')
+              AND p.status IN ('paid', 'failed', 'returned', 'reversed')
               AND (CAST(:campaignId AS uuid) IS NULL OR p.campaign_id = :campaignId)
               AND (CAST(:afterAt AS timestamptz) IS NULL
                    OR (COALESCE(p.paid_at, p.updated_at), p.id) < (:afterAt, :afterId))
@@ -73,6 +74,7 @@ public interface PaymentDao {
     class PaymentMapper implements RowMapper<Payment> {
         @Override
         public Payment map(ResultSet rs, StatementContext ctx) throws SQLException {
+            String currency = rs.getString("currency");
             return new Payment(
                     rs.getObject("id", UUID.class),
                     rs.getObject("content_id", UUID.class),
@@ -82,16 +84,18 @@ public interface PaymentDao {
                     rs.getObject("influencer_id", UUID.class),
                     rs.getObject("payment_method_id", UUID.class),
                     rs.getString("provider"),
-                    rs.getLong("amount"),
-                    rs.getLong("fee_amount"),
-                    rs.getLong("tax_amount"),
-                    rs.getLong("net_amount"),
-                    rs.getString("currency"),
+                    Money.of(rs.getLong("amount"), currency),
+                    Money.of(rs.getLong("fee_amount"), currency),
+                    Money.of(rs.getLong("tax_amount"), currency),
+                    Money.of(rs.getLong("net_amount"), currency),
+                    rs.getBigDecimal("tax_rate"),
                     PaymentStatus.parse(rs.getString("status")).orElseThrow(),
                     rs.getString("hold_reason"),
                     rs.getString("failure_reason"),
                     rs.getString("provider_reference"),
                     rs.getInt("attempt"),
+                    Rows.date(rs, "due_date"),
+                    rs.getString("description"),
                     Rows.instant(rs, "paid_at"),
                     Rows.instant(rs, "created_at"),
                     Rows.instant(rs, "updated_at"));

@@ -38,13 +38,14 @@ public interface PaymentMethodDao {
 
     /** Empty when the user already has this Stripe account or PayPal email (the unique indexes decide). */
     @SqlQuery("""
-            INSERT INTO payment_methods (user_id, provider, stripe_account_id, paypal_email, status, is_default)
-            VALUES (:userId, :provider, :stripeAccountId, :paypalEmail, :status,
+            INSERT INTO payment_methods (user_id, provider, name, details, stripe_account_id, paypal_email, status, is_default)
+            VALUES (:userId, :provider, :name, :details, :stripeAccountId, :paypalEmail, :status,
                     NOT EXISTS (SELECT 1 FROM payment_methods WHERE user_id = :userId AND is_default))
             ON CONFLICT DO NOTHING
             RETURNING *
             """)
     Optional<PaymentMethod> insert(@Bind("userId") UUID userId, @Bind("provider") String provider,
+                                   @Bind("name") String name, @Bind("details") PaymentMethodDetails details,
                                    @Bind("stripeAccountId") String stripeAccountId, @Bind("paypalEmail") String paypalEmail,
                                    @Bind("status") String status);
 
@@ -63,6 +64,13 @@ public interface PaymentMethodDao {
     Optional<PaymentMethod> updatePaypalEmail(@Bind("id") UUID id, @Bind("userId") UUID userId, @Bind("email") String email);
 
     @SqlQuery("""
+            UPDATE payment_methods SET name = :name, updated_at = now()
+            WHERE id = :id AND user_id = :userId
+            RETURNING *
+            """)
+    Optional<PaymentMethod> rename(@Bind("id") UUID id, @Bind("userId") UUID userId, @Bind("name") String name);
+
+    @SqlQuery("""
             UPDATE payment_methods SET status = :status, updated_at = now()
             WHERE id = :id AND user_id = :userId
             RETURNING *
@@ -71,7 +79,8 @@ public interface PaymentMethodDao {
 
     /** Stripe reported the connected account ready for payouts; already-active methods are left alone. */
     @SqlQuery("""
-            UPDATE payment_methods SET status = 'active', updated_at = now()
+            UPDATE payment_methods
+            SET status = 'active', details = details || '{"payoutsEnabled": true}', updated_at = now()
             WHERE provider = 'stripe' AND stripe_account_id = :accountId AND status = 'pending'
             RETURNING *
             """)
@@ -88,8 +97,8 @@ public interface PaymentMethodDao {
             """)
     int promoteOldest(@Bind("userId") UUID userId);
 
-    /** Payments already handed to (or about to reach) a provider through this method. */
-    @SqlQuery("SELECT count(*) FROM payments WHERE payment_method_id = :id AND status IN ('batched', 'submitted')")
+    /** Payments already handed to (or about to reach) a provider through this method (PaymentStatus.IN_FLIGHT). */
+    @SqlQuery("SELECT count(*) FROM payments WHERE payment_method_id = :id AND status IN ('batched', 'submitted', 'unknown', 'unclaimed')")
     long countInFlightPayments(@Bind("id") UUID id);
 
     class PaymentMethodMapper implements RowMapper<PaymentMethod> {
@@ -99,6 +108,8 @@ public interface PaymentMethodDao {
                     rs.getObject("id", UUID.class),
                     rs.getObject("user_id", UUID.class),
                     rs.getString("provider"),
+                    rs.getString("name"),
+                    Rows.mapped(rs, ctx, "details", PaymentMethodDetails.class),
                     rs.getString("stripe_account_id"),
                     rs.getString("paypal_email"),
                     rs.getString("status"),

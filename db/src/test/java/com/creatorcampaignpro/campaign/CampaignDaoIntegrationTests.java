@@ -1,6 +1,7 @@
 package com.creatorcampaignpro.campaign;
 
 import com.creatorcampaignpro.db.testing.PostgresExtension;
+import com.creatorcampaignpro.money.Money;
 import com.creatorcampaignpro.user.User;
 import com.creatorcampaignpro.user.UserDao;
 import org.jdbi.v3.core.Jdbi;
@@ -32,9 +33,13 @@ class CampaignDaoIntegrationTests {
     }
 
     private static Campaign draft(UUID marketerId, String name) {
-        return new Campaign(null, marketerId, name, "", null, CampaignStatus.DRAFT, 1_000, 0, "USD",
+        return new Campaign(null, marketerId, name, "", List.of("awareness", "sales"), CampaignStatus.DRAFT,
+                Money.of(1_000, "USD"), Money.zero("USD"),
                 LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1), List.of("food"), List.of("en"), List.of("PT"),
-                List.of("instagram"), 1_000L, 50_000L, new BigDecimal("2.5000"), "{\"age\": \"18-24\"}", "[]", null, null);
+                List.of("instagram"), 1_000L, 50_000L, new BigDecimal("2.5000"),
+                new TargetAudience(List.of("PT", "ES"), 18, 24, List.of("female"), List.of("cooking"), "urban"),
+                List.of(new Deliverable("instagram", "reel", 2, LocalDate.of(2026, 1, 15), "recipe reel"),
+                        new Deliverable("tiktok", "video", 1, null, null)), null, null);
     }
 
     @Test
@@ -46,7 +51,12 @@ class CampaignDaoIntegrationTests {
         assertThat(read).isEqualTo(saved);
         assertThat(read.targetCountries()).containsExactly("PT");
         assertThat(read.minEngagementRate()).isEqualByComparingTo("2.5");
-        assertThat(read.targetAudience()).contains("18-24");
+        assertThat(read.objectives()).containsExactly("awareness", "sales");
+        assertThat(read.budget()).isEqualTo(Money.of(1_000, "USD"));
+        assertThat(read.targetAudience().minAge()).isEqualTo(18);
+        assertThat(read.targetAudience().countries()).containsExactly("PT", "ES");
+        assertThat(read.deliverables()).hasSize(2);
+        assertThat(read.deliverables().get(0).dueDate()).isEqualTo(LocalDate.of(2026, 1, 15));
     }
 
     @Test

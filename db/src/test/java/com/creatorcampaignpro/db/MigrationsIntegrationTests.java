@@ -53,4 +53,37 @@ class MigrationsIntegrationTests {
         var result = Flyway.configure().dataSource(database.dataSource()).locations("classpath:db/migration").load().migrate();
         assertThat(result.migrationsExecuted).isZero();
     }
+
+    /** V70 turns the single objective into objectives: run V1..V60 in a scratch schema, add rows, migrate on. */
+    @Test
+    void theSingleObjectiveBecomesTheObjectivesArray(com.creatorcampaignpro.db.testing.TestDatabase database) {
+        String schema = "objective_migration";
+        Flyway before = Flyway.configure().dataSource(database.dataSource()).schemas(schema)
+                .locations("classpath:db/migration").target("60").load();
+        try {
+            before.migrate();
+            Jdbi jdbi = Jdbi.create(database.dataSource());
+            jdbi.useHandle(h -> {
+                h.execute("INSERT INTO " + schema + ".users (id, email, user_type) VALUES "
+                        + "('00000000-0000-0000-0000-000000000001', 'm@example.com', 'marketer')");
+                h.execute("INSERT INTO " + schema + ".campaigns (marketer_id, name, objective, budget) VALUES "
+                        + "('00000000-0000-0000-0000-000000000001', 'with', ' Brand awareness ', 100), "
+                        + "('00000000-0000-0000-0000-000000000001', 'blank', '  ', 100), "
+                        + "('00000000-0000-0000-0000-000000000001', 'none', NULL, 100)");
+            });
+            Flyway.configure().dataSource(database.dataSource()).schemas(schema)
+                    .locations("classpath:db/migration").load().migrate();
+            List<String> rows = jdbi.withHandle(h -> h.createQuery(
+                            "SELECT name || '=' || CAST(objectives AS text) FROM " + schema + ".campaigns ORDER BY name")
+                    .mapTo(String.class).list());
+            assertThat(rows).containsExactly("blank={}", "none={}", "with={\"Brand awareness\"}");
+            List<String> objectiveColumns = jdbi.withHandle(h -> h.createQuery("""
+                            SELECT column_name FROM information_schema.columns
+                            WHERE table_schema = :schema AND table_name = 'campaigns' AND column_name LIKE 'objective%'
+                            """).bind("schema", schema).mapTo(String.class).list());
+            assertThat(objectiveColumns).containsExactly("objectives");
+        } finally {
+            Jdbi.create(database.dataSource()).useHandle(h -> h.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
+        }
+    }
 }
