@@ -2,6 +2,7 @@ package com.creatorcampaignpro.jobs;
 
 import jakarta.validation.constraints.NotBlank;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,9 @@ final class OpsDtos {
     private OpsDtos() {
     }
 
+    /** {@code min}/{@code max}: the inclusive range of a numeric parameter, null when unbounded. */
     record ParameterView(String name, String type, boolean required, String defaultValue, boolean identifying,
-                         String description) {
+                         String description, BigDecimal min, BigDecimal max) {
     }
 
     record ExecutionSummary(long id, String jobName, long instanceId, String status, String exitCode,
