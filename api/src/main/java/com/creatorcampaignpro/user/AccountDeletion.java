@@ -85,11 +85,11 @@ public class AccountDeletion {
                 throw new ValidationException("password", "is required to delete the account");
             }
             // The same limits as logins: a stolen access token must not become a password oracle.
-            rateLimiter.check(user.email(), client);
+            long attempt = rateLimiter.reserve(user.email(), client);
             if (!passwordEncoder.matches(password, user.passwordHash())) {
-                rateLimiter.recordFailure(user.email(), client);
                 throw new ValidationException("password", "is not the account's password");
             }
+            rateLimiter.succeeded(user.email(), attempt);
             return;
         }
         if (googleIdToken == null || googleIdToken.isBlank()) {

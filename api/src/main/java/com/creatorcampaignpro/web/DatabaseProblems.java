@@ -36,6 +36,9 @@ final class DatabaseProblems {
     private DatabaseProblems() {
     }
 
+    /** Problem types that the checks before the write already use for the same conflict: one type per meaning. */
+    private static final Map<String, String> TYPES = Map.of("content_platform_media_key", "media-claimed");
+
     /** The first SQLException in the chain, if the failure came from the database. */
     static Optional<SQLException> sqlCause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -52,7 +55,8 @@ final class DatabaseProblems {
         String constraint = constraintOf(e);
         Problems.FieldError meaning = constraint == null ? null : MEANINGS.get(constraint);
         return switch (state) {
-            case "23505" -> Optional.of(conflict("duplicate", meaning, "the request duplicates existing data"));
+            case "23505" -> Optional.of(conflict(TYPES.getOrDefault(constraint, "duplicate"), meaning,
+                    "the request duplicates existing data"));
             case "23503" -> Optional.of(conflict("referenced-data-changed", meaning,
                     "the request refers to data that no longer exists or is still referenced"));
             case "23P01" -> Optional.of(conflict("constraint-violation", meaning, "the request conflicts with existing data"));
