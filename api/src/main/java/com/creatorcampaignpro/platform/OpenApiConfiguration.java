@@ -10,6 +10,8 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import com.creatorcampaignpro.web.RequestInputFilter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -89,6 +91,49 @@ class OpenApiConfiguration {
             }
             operation.setResponses(responses);
         }));
+    }
+
+    /**
+     * The bounds every query parameter and header has, whatever its controller says: values over
+     * {@link RequestInputFilter#MAX_QUERY_VALUE} characters or repeated more than
+     * {@link RequestInputFilter#MAX_QUERY_REPEATS} times are refused by that filter, headers over
+     * Tomcat's 8 KB by Tomcat, Idempotency-Key over 255 by IdempotentRequests.
+     */
+    @Bean
+    OpenApiCustomizer parameterBounds() {
+        return api -> api.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
+            if (operation.getParameters() == null) {
+                return;
+            }
+            for (Parameter parameter : operation.getParameters()) {
+                Schema<?> schema = parameter.getSchema();
+                if (schema == null) {
+                    continue;
+                }
+                if ("array".equals(schema.getType()) || schema.getTypes() != null && schema.getTypes().contains("array")) {
+                    if (schema.getMaxItems() == null) {
+                        schema.setMaxItems(RequestInputFilter.MAX_QUERY_REPEATS);
+                    }
+                    schema = schema.getItems();
+                }
+                if (schema == null || !isString(schema) || schema.getMaxLength() != null || schema.getEnum() != null
+                        || BOUNDED_FORMATS.contains(String.valueOf(schema.getFormat()))) {
+                    continue;
+                }
+                // Paths and headers: Tomcat's 8 KB request-line and header limit.
+                schema.setMaxLength(switch (parameter.getIn()) {
+                    case "header" -> "Idempotency-Key".equalsIgnoreCase(parameter.getName()) ? 255 : 8192;
+                    case "path" -> 8192;
+                    default -> RequestInputFilter.MAX_QUERY_VALUE;
+                });
+            }
+        }));
+    }
+
+    private static final java.util.Set<String> BOUNDED_FORMATS = java.util.Set.of("uuid", "date", "date-time");
+
+    private static boolean isString(Schema<?> schema) {
+        return "string".equals(schema.getType()) || schema.getTypes() != null && schema.getTypes().contains("string");
     }
 
     private static Schema<?> problemSchema() {

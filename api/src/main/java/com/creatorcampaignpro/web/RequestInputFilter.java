@@ -20,7 +20,12 @@ import java.util.Optional;
  * the parameter or header, before any controller or query sees them. Runs before security, so the
  * answer does not depend on the token.
  */
-class RequestInputFilter extends OncePerRequestFilter {
+public class RequestInputFilter extends OncePerRequestFilter {
+    /** Longest query parameter value accepted (documented as maxLength on every unbounded query parameter). */
+    public static final int MAX_QUERY_VALUE = 1000;
+    /** Most values one query parameter may repeat (documented as maxItems on array query parameters). */
+    public static final int MAX_QUERY_REPEATS = 100;
+
     private final ProblemResponses problems;
 
     RequestInputFilter(ProblemResponses problems) {
@@ -43,6 +48,7 @@ class RequestInputFilter extends OncePerRequestFilter {
         if (query == null || query.isEmpty()) {
             return Optional.empty();
         }
+        java.util.Map<String, Integer> repeats = new java.util.HashMap<>();
         for (String pair : query.split("&")) {
             int eq = pair.indexOf('=');
             String rawName = eq < 0 ? pair : pair.substring(0, eq);
@@ -55,6 +61,12 @@ class RequestInputFilter extends OncePerRequestFilter {
                 return Optional.of(new Problems.FieldError(printable(rawName), "is not correctly percent-encoded"));
             }
             Optional<String> reason = StorableValues.textViolation(name).or(() -> StorableValues.textViolation(value));
+            if (reason.isEmpty() && value.length() > MAX_QUERY_VALUE) {
+                reason = Optional.of("must be at most " + MAX_QUERY_VALUE + " characters");
+            }
+            if (reason.isEmpty() && repeats.merge(name, 1, Integer::sum) > MAX_QUERY_REPEATS) {
+                reason = Optional.of("may be given at most " + MAX_QUERY_REPEATS + " times");
+            }
             if (reason.isPresent()) {
                 return Optional.of(new Problems.FieldError(printable(name), reason.get()));
             }
