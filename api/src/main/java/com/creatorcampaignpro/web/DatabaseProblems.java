@@ -64,6 +64,9 @@ final class DatabaseProblems {
                     ? Problems.validation(List.of(meaning))
                     : Problems.of(HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid request",
                     "a value is missing or outside what is allowed"));
+            // Raised by V120's triggers: a write for an account deleted while the request was in flight.
+            case "CCP01" -> Optional.of(Problems.of(HttpStatus.CONFLICT, Problems.type("account-inactive"),
+                    "Account inactive", "the account was deleted or deactivated"));
             case "40001", "40P01" -> Optional.of(Problems.of(HttpStatus.CONFLICT, Problems.type("concurrent-update"),
                     "Concurrent update", "another request changed the same data at the same time; retry"));
             default -> state.startsWith("22")
