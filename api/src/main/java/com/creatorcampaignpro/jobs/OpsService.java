@@ -56,7 +56,7 @@ class OpsService {
             ScheduleView schedule = scheduleByJob.get(d.name());
             return new JobView(d.name(), d.description(), d.reads(), d.writes(), entry.job().isRestartable(),
                     d.parameters().stream().map(p -> new ParameterView(p.name(), p.type().dbValue(), p.required(),
-                            p.defaultValue(), p.identifying(), p.description())).toList(),
+                            p.defaultValue(), p.identifying(), p.description(), p.min(), p.max())).toList(),
                     operations.runningExecution(d.name()).map(OpsService::summary).orElse(null),
                     operations.lastExecution(d.name()).map(OpsService::summary).orElse(null),
                     schedule, schedule == null ? null : schedule.nextFireTime());

@@ -73,6 +73,13 @@ class AuthorizationMatrixIntegrationTests extends ApiIntegrationTest {
     // The declarations: one per operation of the OpenAPI document.
     // ---------------------------------------------------------------------------------------------
 
+    /** The declarations below, for tests that drive every operation another way (ApiFuzzIntegrationTests). */
+    static Map<String, Expectation> expectations(ApiIntegrationTest running) {
+        AuthorizationMatrixIntegrationTests matrix = new AuthorizationMatrixIntegrationTests();
+        running.shareWith(matrix);
+        return matrix.expectations();
+    }
+
     private Map<String, Expectation> expectations() {
         Map<String, Expectation> e = new LinkedHashMap<>();
         // auth: how callers get tokens, so public by design
