@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * An entry is dropped once its token expired; the map is bounded (a flood of distinct valid tokens
  * empties it rather than growing it).
  */
-final class VerifiedTokenCache implements JwtDecoder {
+public final class VerifiedTokenCache implements JwtDecoder {
     private final JwtDecoder signatureVerifier;
     private final OAuth2TokenValidator<Jwt> validator;
     private final int maxEntries;
@@ -30,7 +30,7 @@ final class VerifiedTokenCache implements JwtDecoder {
     private final Map<String, Jwt> verified = new ConcurrentHashMap<>();
 
     /** {@code signatureVerifier} must not validate claims itself: {@code validator} does, on every call. */
-    VerifiedTokenCache(JwtDecoder signatureVerifier, OAuth2TokenValidator<Jwt> validator, int maxEntries, Clock clock) {
+    public VerifiedTokenCache(JwtDecoder signatureVerifier, OAuth2TokenValidator<Jwt> validator, int maxEntries, Clock clock) {
         this.signatureVerifier = signatureVerifier;
         this.validator = validator;
         this.maxEntries = maxEntries;

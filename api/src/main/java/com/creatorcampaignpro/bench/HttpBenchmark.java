@@ -31,8 +31,9 @@ import java.util.regex.Pattern;
  * same rounds: the HTTP floor (the cheapest authenticated endpoint: JWT verified, no database) and
  * PostgreSQL's own figure for the endpoint's main statement ({@code pgbench}, prepared, 2 clients).
  *
- * <p>Environment: CCP_BENCH_APP_OPTS (JVM options of the platform process, e.g. a JFR recording),
- * CCP_BENCH_JAR (default api/target/ccp.jar). Needs {@code wrk} and {@code pgbench} on the PATH.
+ * <p>Environment: CCP_BENCH_APP_OPTS (JVM options of the platform process, e.g. a JFR recording or
+ * -Dserver.tomcat.threads.max=N to try a setting), CCP_BENCH_JAR (default api/target/ccp.jar),
+ * CCP_BENCH_HTTP_LOADS (a comma-separated subset of the loads, e.g. byId8,byId32). Needs {@code wrk} and {@code pgbench} on the PATH.
  */
 final class HttpBenchmark implements BenchCase {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -106,6 +107,14 @@ final class HttpBenchmark implements BenchCase {
                     new Load("sqlCombined", "pgbench: combined-filter search page", 2, List.of(), Sql.combined(), null,
                             null));
 
+            String only = System.getenv("CCP_BENCH_HTTP_LOADS");
+            if (only != null && !only.isBlank()) {
+                // A subset (for quick experiments); the floors they are compared with always run.
+                List<String> wanted = new ArrayList<>(Arrays.asList(only.split(",")));
+                wanted.add("floor");
+                loads.stream().filter(l -> wanted.contains(l.id())).map(Load::sqlId).forEach(wanted::add);
+                loads = loads.stream().filter(l -> wanted.contains(l.id())).toList();
+            }
             // Each load once, briefly, so JIT compilation and PostgreSQL's caches are warm for all.
             System.out.printf("Platform UP in %.1f s; warming up...%n", startupSeconds);
             for (Load load : loads) {
@@ -122,6 +131,9 @@ final class HttpBenchmark implements BenchCase {
             }
             long rssKb = residentKb(platform.pid());
             report.text(render(loads, samples, target));
+            double[] jwt = TokenVerificationCost.measure();
+            report.note(String.format("access token verification on one thread (this JVM): %.1f us parsed and verified"
+                    + " every time, %.2f us through the verified-token cache (claims still validated)", jwt[0], jwt[1]));
             report.note(String.format("platform: health UP %.1f s after the process started; resident memory after the load"
                     + " %,d MB (JVM options: %s)", startupSeconds, rssKb / 1024, appOptions().isEmpty() ? "none"
                     : String.join(" ", appOptions())));
