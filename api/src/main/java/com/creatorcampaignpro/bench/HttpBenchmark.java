@@ -204,7 +204,7 @@ final class HttpBenchmark implements BenchCase {
         Path script = workDir.resolve(load.id() + ".sql");
         Files.writeString(script, load.sql().strip().replaceAll("\\s+", " ") + ";\n");
         URI url = URI.create(context.databaseUrl().substring("jdbc:".length()));
-        String output = exec(List.of("pgbench", "-n", "-M", "prepared", "-c", "2", "-j", "2", "-T", String.valueOf(seconds),
+        String output = execRetryingBusyServer(List.of("pgbench", "-n", "-M", "prepared", "-c", "2", "-j", "2", "-T", String.valueOf(seconds),
                 "-f", script.toString(), "-h", url.getHost(), "-p", String.valueOf(url.getPort() < 0 ? 5432 : url.getPort()),
                 "-U", context.user(), url.getPath().substring(1)), Map.of("PGPASSWORD", context.password()));
         Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
@@ -214,6 +214,21 @@ final class HttpBenchmark implements BenchCase {
         }
         double ms = Double.parseDouble(latency.group(1));
         return new Sample(Double.parseDouble(tps.group(1)), ms, Double.NaN);
+    }
+
+    /** A shared PostgreSQL may be out of connection slots for a moment: try again a few times. */
+    private static String execRetryingBusyServer(List<String> command, Map<String, String> env)
+            throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return exec(command, env);
+            } catch (IllegalStateException e) {
+                if (attempt == 5 || !e.getMessage().contains("too many clients")) {
+                    throw e;
+                }
+                TimeUnit.SECONDS.sleep(2L * attempt);
+            }
+        }
     }
 
     private static String exec(List<String> command) throws IOException, InterruptedException {
