@@ -10,5 +10,9 @@ WORKDIR /app
 COPY --from=build /src/api/target/ccp.jar /app/ccp.jar
 COPY config /app/config
 USER ccp
+# JVM sizing for containers (issue 13; keep this line as it is when the Dockerfile changes): the heap
+# follows the container's memory limit (75% of it; the rest is metaspace, threads, code cache and
+# direct buffers), and an out-of-memory error ends the process so the orchestrator restarts it.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "/app/ccp.jar"]
