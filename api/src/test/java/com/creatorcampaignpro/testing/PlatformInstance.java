@@ -45,6 +45,10 @@ public final class PlatformInstance implements AutoCloseable {
         all.put("server.port", "0");
         all.put("ccp.auth.jwt-secret", SHARED_JWT_SECRET);
         all.put("spring.datasource.hikari.maximum-pool-size", "4");
+        // Quartz keeps a JVM-wide registry of data sources by scheduler name: under the main test
+        // contexts' name ("ccp") closing this instance would close theirs. Instances started here form
+        // their own cluster under another name.
+        all.put("spring.quartz.properties.org.quartz.scheduler.instanceName", "ccp-instances");
         all.putAll(properties);
         // As command-line arguments: they outrank the configuration files (builder properties would not).
         String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
@@ -92,15 +96,43 @@ public final class PlatformInstance implements AutoCloseable {
         return new Answer(response.statusCode(), response.headers(), response.body());
     }
 
+    public record User(UUID id, String email, String token) {
+    }
+
     /** Registers a new user of {@code userType} here and returns its access token. */
     public String registerAndGetToken(String userType) throws IOException, InterruptedException {
+        return register(userType).token();
+    }
+
+    /** Registers a new user of {@code userType} here. */
+    public User register(String userType) throws IOException, InterruptedException {
         String email = userType + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         Answer answer = post("/api/auth/register", null, Map.of("email", email, "password", "correct horse battery",
                 "userType", userType, "firstName", "Test", "lastName", userType));
         if (answer.status() != 201) {
             throw new IllegalStateException("registration failed: " + answer.status() + " " + answer.body());
         }
-        return answer.json().get("accessToken").asString();
+        JsonNode body = answer.json();
+        return new User(UUID.fromString(body.get("user").get("id").asString()), email, body.get("accessToken").asString());
+    }
+
+    /** Logs a user in again (e.g. after a staff role was granted in the database). */
+    public User login(User user) throws IOException, InterruptedException {
+        Answer answer = post("/api/auth/login", null, Map.of("email", user.email(), "password", "correct horse battery"));
+        if (answer.status() != 200) {
+            throw new IllegalStateException("login failed: " + answer.status() + " " + answer.body());
+        }
+        return new User(user.id(), user.email(), answer.json().get("accessToken").asString());
+    }
+
+    /** Opens GET /api/notifications/stream here (with the header, as the console does). */
+    public EventStream openStream(String token, Long lastEventId) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/notifications/stream"))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", Long.toString(lastEventId));
+        }
+        return EventStream.open(http, request.GET().build());
     }
 
     @Override
