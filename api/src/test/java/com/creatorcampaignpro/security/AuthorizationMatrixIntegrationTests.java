@@ -102,6 +102,7 @@ class AuthorizationMatrixIntegrationTests extends ApiIntegrationTest {
 
         // users: the caller's own account
         e.put("GET /api/users/profile", anyUser().expect(200));
+        e.put("GET /api/notifications/stream", anyUser().expect(200));
         e.put("PUT /api/users/profile", anyUser().expect(200).body((caller, vars) -> Map.of("firstName", "Matrix")));
         e.put("DELETE /api/users/account", anyUser().expect(204).consumesCaller()
                 .body((caller, vars) -> Map.of("password", PASSWORD)));
