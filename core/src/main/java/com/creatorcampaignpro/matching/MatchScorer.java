@@ -24,6 +24,7 @@ public final class MatchScorer {
 
     private final double[] weight = new double[COMPONENTS.length];
     private final double weightSum;
+    private final double weightAfterLanguage;
     private final EngagementBenchmarks benchmarks;
 
     public MatchScorer(MatchWeights weights, EngagementBenchmarks benchmarks) {
@@ -33,6 +34,7 @@ public final class MatchScorer {
             sum += weight[c.ordinal()];
         }
         this.weightSum = sum;
+        this.weightAfterLanguage = sum - weight[0] - weight[1];
         this.benchmarks = benchmarks;
     }
 
@@ -52,6 +54,15 @@ public final class MatchScorer {
 
     /** The score 0..100, or NaN when a hard filter excludes the row. */
     public double score(CompiledCriteria c, int row) {
+        return score(c, row, Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * The score, or NaN when a hard filter excludes the row or when, after the first two components,
+     * the row cannot reach {@code atLeast} any more (the top-K search passes its current K-th score).
+     * A row that is scored gets exactly the value of {@link #score(CompiledCriteria, int)}.
+     */
+    public double score(CompiledCriteria c, int row, double atLeast) {
         if (firstExclusion(c, row) != null) {
             return Double.NaN;
         }
@@ -59,6 +70,9 @@ public final class MatchScorer {
         double sum = 0;
         sum += weight[0] * category(c, t, row);
         sum += weight[1] * language(c, t, row);
+        if (100 * (sum + weightAfterLanguage) / weightSum < atLeast - 1e-9) {   // margin for rounding
+            return Double.NaN;
+        }
         sum += weight[2] * audience(c, t, row);
         sum += weight[3] * platform(c, t, row);
         sum += weight[4] * engagement(c, t, row);
