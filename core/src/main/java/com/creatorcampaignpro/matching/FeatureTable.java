@@ -60,8 +60,20 @@ public final class FeatureTable {
     final byte[] availability;
     final boolean[] verified;
 
-    private FeatureTable(List<InfluencerFeatures> rows) {
+    final EngagementBenchmarks benchmarks;
+    /** Campaign-independent values, computed once per row rather than once per pair. */
+    final double[] reputation;
+    final double[] lnFollowers;
+    final double[] engagementQuality;   // [row * PLATFORMS + platform]
+    final double[] profileEngagementQuality;
+
+    private FeatureTable(List<InfluencerFeatures> rows, EngagementBenchmarks benchmarks) {
+        this.benchmarks = benchmarks;
         size = rows.size();
+        reputation = new double[size];
+        lnFollowers = new double[size];
+        engagementQuality = new double[size * PLATFORMS];
+        profileEngagementQuality = new double[size];
         ids = new UUID[size];
         categoryIndex = vocabulary(rows.stream().flatMap(r -> r.categories().stream()).toList());
         languageIndex = vocabulary(rows.stream().flatMap(r -> r.languages().stream()).toList());
@@ -104,8 +116,9 @@ public final class FeatureTable {
         }
     }
 
-    public static FeatureTable of(List<InfluencerFeatures> rows) {
-        return new FeatureTable(rows);
+    /** Use {@link MatchScorer#table}: the table carries its scorer's engagement yardstick. */
+    static FeatureTable of(List<InfluencerFeatures> rows, EngagementBenchmarks benchmarks) {
+        return new FeatureTable(rows, benchmarks);
     }
 
     public int size() {
@@ -127,7 +140,14 @@ public final class FeatureTable {
             platformMask[i] |= 1 << platform.ordinal();
             platformFollowers[i * PLATFORMS + platform.ordinal()] = account.followers();
             platformEngagement[i * PLATFORMS + platform.ordinal()] = account.engagementRate();
+            engagementQuality[i * PLATFORMS + platform.ordinal()] = MatchScorer.engagementQuality(account.engagementRate(),
+                    benchmarks.typical(platform, account.followers()));
         });
+        // Without any account: the profile's average against Instagram's yardstick.
+        profileEngagementQuality[i] = MatchScorer.engagementQuality(f.avgEngagementRate(),
+                benchmarks.typical(Platform.INSTAGRAM, f.totalFollowers()));
+        reputation[i] = MatchScorer.reputation(f.rating(), f.completedCampaigns());
+        lnFollowers[i] = Math.log(Math.max(1, f.totalFollowers()));
         AudienceProfile a = f.audience();
         if (!a.countries().isEmpty()) {
             audienceCountriesKnown[i] = true;

@@ -24,7 +24,7 @@ public final class MatchScorer {
 
     private final double[] weight = new double[COMPONENTS.length];
     private final double weightSum;
-    private final double weightAfterLanguage;
+    private final double[] weightLeft;
     private final EngagementBenchmarks benchmarks;
 
     public MatchScorer(MatchWeights weights, EngagementBenchmarks benchmarks) {
@@ -34,7 +34,9 @@ public final class MatchScorer {
             sum += weight[c.ordinal()];
         }
         this.weightSum = sum;
-        this.weightAfterLanguage = sum - weight[0] - weight[1];
+        // weight still to come after each early cut-off point of score()
+        this.weightLeft = new double[]{sum - weight[0], sum - weight[0] - weight[3] - weight[4],
+                weight[1] + weight[5] + weight[2]};
         this.benchmarks = benchmarks;
     }
 
@@ -42,13 +44,21 @@ public final class MatchScorer {
         return new MatchScorer(MatchWeights.defaults(), EngagementBenchmarks.defaults());
     }
 
+    /** The table of these influencers, with the engagement yardstick of this scorer applied once per row. */
+    public FeatureTable table(java.util.List<InfluencerFeatures> influencers) {
+        return FeatureTable.of(influencers, benchmarks);
+    }
+
     public CompiledCriteria compile(MatchCriteria criteria, FeatureTable table) {
+        if (table.benchmarks != benchmarks) {
+            throw new IllegalArgumentException("the table was built for another scorer's benchmarks");
+        }
         return new CompiledCriteria(criteria, table);
     }
 
     /** One influencer against one campaign, through a one-row table. */
     public MatchOutcome evaluate(MatchCriteria criteria, InfluencerFeatures features) {
-        FeatureTable table = FeatureTable.of(List.of(features));
+        FeatureTable table = table(List.of(features));
         return explain(compile(criteria, table), 0);
     }
 
@@ -67,20 +77,28 @@ public final class MatchScorer {
             return Double.NaN;
         }
         FeatureTable t = c.table;
-        double sum = 0;
-        sum += weight[0] * category(c, t, row);
-        sum += weight[1] * language(c, t, row);
-        if (100 * (sum + weightAfterLanguage) / weightSum < atLeast - 1e-9) {   // margin for rounding
+        // Cheapest and heaviest first, so that most rows of a large table stop after one or two
+        // components once the top K are good; the order is fixed, so every row sums alike.
+        double cut = atLeast * weightSum / 100 - 1e-9;   // margin for rounding
+        double sum = weight[0] * category(c, t, row);
+        if (sum + weightLeft[0] < cut) {
             return Double.NaN;
         }
-        sum += weight[2] * audience(c, t, row);
         sum += weight[3] * platform(c, t, row);
         sum += weight[4] * engagement(c, t, row);
-        sum += weight[5] * followerTier(c, t, row);
-        sum += weight[6] * rateFit(c, t, row);
-        sum += weight[7] * reputation(t, row);
+        if (sum + weightLeft[1] < cut) {
+            return Double.NaN;
+        }
+        sum += weight[7] * t.reputation[row];
         sum += weight[8] * availability(t, row);
         sum += weight[9] * verified(t, row);
+        sum += weight[6] * rateFit(c, t, row);
+        if (sum + weightLeft[2] < cut) {
+            return Double.NaN;
+        }
+        sum += weight[1] * language(c, t, row);
+        sum += weight[5] * followerTier(c, t, row);
+        sum += weight[2] * audience(c, t, row);
         return 100 * sum / weightSum;
     }
 
@@ -91,7 +109,7 @@ public final class MatchScorer {
             return new MatchOutcome(t.ids[row], Double.NaN, List.of(), exclusions, MODEL_VERSION);
         }
         double[] v = {category(c, t, row), language(c, t, row), audience(c, t, row), platform(c, t, row),
-                engagement(c, t, row), followerTier(c, t, row), rateFit(c, t, row), reputation(t, row),
+                engagement(c, t, row), followerTier(c, t, row), rateFit(c, t, row), t.reputation[row],
                 availability(t, row), verified(t, row)};
         boolean[] applicable = {c.categoryCount > 0, c.languageApplicable,
                 c.countryApplicable || c.genderApplicable || c.ageApplicable, c.wantedPlatforms != 0, true,
@@ -233,19 +251,16 @@ public final class MatchScorer {
      * none) of r / (1 + r), r = engagement rate / typical rate of that platform and follower tier.
      * Without any account: the profile's average against Instagram's yardstick.
      */
-    double engagement(CompiledCriteria c, FeatureTable t, int row) {
+    static double engagement(CompiledCriteria c, FeatureTable t, int row) {
         int considered = c.wantedPlatforms == 0 ? t.platformMask[row] : t.platformMask[row] & c.wantedPlatforms;
         if (considered == 0) {
-            double r = t.avgEngagementRate[row] / benchmarks.typical(Platform.INSTAGRAM.ordinal(), t.totalFollowers[row]);
-            return r / (1 + r);
+            return t.profileEngagementQuality[row];
         }
         double sum = 0;
         int n = 0;
         for (int p = 0; p < FeatureTable.PLATFORMS; p++) {
             if ((considered & (1 << p)) != 0) {
-                int cell = row * FeatureTable.PLATFORMS + p;
-                double r = t.platformEngagement[cell] / benchmarks.typical(p, t.platformFollowers[cell]);
-                sum += r / (1 + r);
+                sum += t.engagementQuality[row * FeatureTable.PLATFORMS + p];
                 n++;
             }
         }
@@ -256,7 +271,7 @@ public final class MatchScorer {
         if (!c.tierApplicable) {
             return 1;
         }
-        double distance = Math.abs(Math.log(Math.max(1, t.totalFollowers[row])) - c.lnMiddle) / c.lnHalfSpan;
+        double distance = Math.abs(t.lnFollowers[row] - c.lnMiddle) / c.lnHalfSpan;
         return Math.max(0, 1 - 0.5 * Math.min(1, distance));
     }
 
@@ -286,10 +301,17 @@ public final class MatchScorer {
         return (double) quoted / kinds * affordable;
     }
 
-    static double reputation(FeatureTable t, int row) {
-        double rating = Math.max(0, Math.min(5, t.rating[row])) / 5;
-        double track = Math.min(1, Math.log1p(t.completedCampaigns[row]) / LN_21);
-        return 0.7 * rating + 0.3 * track;
+    /** 0.7 x rating / 5 + 0.3 x min(1, ln(1 + completed) / ln 21): 20 campaigns count as a full track record. */
+    static double reputation(double rating, int completedCampaigns) {
+        double r = Math.max(0, Math.min(5, rating)) / 5;
+        double track = Math.min(1, Math.log1p(completedCampaigns) / LN_21);
+        return 0.7 * r + 0.3 * track;
+    }
+
+    /** r / (1 + r) with r = engagement rate / typical rate: 0.5 at the typical rate, rising towards 1. */
+    static double engagementQuality(double engagementRate, double typical) {
+        double r = engagementRate / typical;
+        return r / (1 + r);
     }
 
     static double availability(FeatureTable t, int row) {

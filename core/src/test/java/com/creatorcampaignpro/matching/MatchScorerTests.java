@@ -205,7 +205,7 @@ class MatchScorerTests {
         for (int i = 0; i < 300; i++) {
             rows.add(MatchFixtures.randomInfluencer(random));
         }
-        FeatureTable table = FeatureTable.of(rows);
+        FeatureTable table = scorer.table(rows);
         for (int k = 0; k < 30; k++) {
             MatchCriteria c = MatchFixtures.randomCriteria(random);
             CompiledCriteria compiled = scorer.compile(c, table);

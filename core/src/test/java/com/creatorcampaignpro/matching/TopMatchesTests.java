@@ -22,7 +22,7 @@ class TopMatchesTests {
             // duplicates of earlier influencers under new ids: equal scores, so the tie rule is exercised
             rows.add(i % 10 == 9 ? copyWithId(rows.get(random.nextInt(rows.size())), new UUID(random.nextLong(), random.nextLong())) : f);
         }
-        FeatureTable table = FeatureTable.of(rows);
+        FeatureTable table = scorer.table(rows);
         for (int round = 0; round < 60; round++) {
             CompiledCriteria c = scorer.compile(MatchFixtures.randomCriteria(random), table);
             int k = 1 + random.nextInt(40);
@@ -55,7 +55,7 @@ class TopMatchesTests {
         for (int i = 0; i < 500; i++) {
             rows.add(MatchFixtures.randomInfluencer(random));
         }
-        FeatureTable table = FeatureTable.of(rows);
+        FeatureTable table = scorer.table(rows);
         CompiledCriteria c = scorer.compile(MatchFixtures.criteria(java.util.Set.of("travel")), table);
         TopMatches top = TopMatches.of(scorer, c, 50, row -> row % 2 == 0);
         assertThat(top.size()).isPositive();
