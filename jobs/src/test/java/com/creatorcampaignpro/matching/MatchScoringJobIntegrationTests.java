@@ -201,6 +201,13 @@ class MatchScoringJobIntegrationTests extends JobsIntegrationTest {
             return campaign(h, r, "draft").id();
         });
 
+        // Other tests' influencers share the database: the brute force counts them too, from the loader
+        // (tested on its own in db); this test's own come from the generated values.
+        Set<UUID> generated = influencers.stream().map(InfluencerFeatures::influencerId).collect(Collectors.toSet());
+        UUID[] others = jdbi.withHandle(h -> h.createQuery("SELECT user_id FROM influencer_profiles").mapTo(UUID.class).list())
+                .stream().filter(id -> !generated.contains(id)).toArray(UUID[]::new);
+        influencers.addAll(jdbi.onDemand(MatchFeatureDao.class).of(others));
+
         JobExecution execution = run(false);
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -244,5 +251,53 @@ class MatchScoringJobIntegrationTests extends JobsIntegrationTest {
                 assertThat(after).isEqualTo(before.get(c.id()));
             }
         }
+    }
+
+    @Test
+    void aFailedRunRestartsAfterItsLastCommittedPage() throws Exception {
+        Random r = new Random(43);
+        jdbi.useHandle(h -> {
+            for (int i = 0; i < 40; i++) {
+                influencer(h, r);
+            }
+            for (int i = 0; i < 9; i++) {
+                campaign(h, r, "active");
+            }
+        });
+        List<UUID> all = jdbi.withHandle(h -> h.createQuery("SELECT id FROM campaigns WHERE status = 'active' ORDER BY id")
+                .mapTo(UUID.class).list());
+        UUID failing = all.get(5);   // on the second page of 4
+        jdbi.useHandle(h -> {
+            h.execute("""
+                    CREATE FUNCTION test_fail_match_run() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN RAISE EXCEPTION 'injected failure'; END $$""");
+            h.execute("CREATE TRIGGER test_fail_match_run BEFORE INSERT ON match_score_runs FOR EACH ROW WHEN (NEW.campaign_id = '"
+                    + failing + "') EXECUTE FUNCTION test_fail_match_run()");
+        });
+        MatchScoreDao scores = jdbi.onDemand(MatchScoreDao.class);
+        JobExecution failed;
+        try {
+            failed = run(false);
+        } finally {
+            jdbi.useHandle(h -> {
+                h.execute("DROP TRIGGER test_fail_match_run ON match_score_runs");
+                h.execute("DROP FUNCTION test_fail_match_run()");
+            });
+        }
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        Map<UUID, Instant> afterFailure = new HashMap<>();
+        all.forEach(id -> scores.run(id).ifPresent(run -> afterFailure.put(id, run.computedAt())));
+        Instant firstPage = afterFailure.get(all.get(0));
+        assertThat(all.subList(0, 4)).allSatisfy(id -> assertThat(afterFailure.get(id)).isEqualTo(firstPage));
+
+        JobExecution restarted = jobOperator.restart(failed);
+        long id = restarted.getId();
+        await().atMost(Duration.ofSeconds(120)).until(() -> !jobRepository.getJobExecution(id).getStatus().isRunning()
+                && jobRepository.getJobExecution(id).getStatus() != BatchStatus.STARTING);
+
+        assertThat(jobRepository.getJobExecution(id).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        // the first page is not scored again; every later campaign is, after the failure
+        assertThat(all.subList(0, 4)).allSatisfy(c -> assertThat(scores.run(c).orElseThrow().computedAt()).isEqualTo(firstPage));
+        assertThat(all.subList(4, all.size())).allSatisfy(c -> assertThat(scores.run(c).orElseThrow().computedAt()).isAfter(firstPage));
     }
 }
