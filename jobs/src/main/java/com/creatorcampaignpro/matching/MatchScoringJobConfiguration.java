@@ -24,7 +24,7 @@ import java.util.List;
  * matchScoringJob: scores every active campaign against every eligible influencer with the core
  * scorer and keeps each campaign's top K in match_scores (see {@link MatchScoringTasklet}).
  *
- * <p>Memory: the feature table (about 450 bytes per influencer plus tag bitsets: ~25 MB at 40,000)
+ * <p>Memory: the feature table (about 750 bytes per influencer plus tag bitsets: ~32 MB at 40,000, computed not measured)
  * lives for the step; loading it briefly holds the rows as objects too (~1.5 KB each, ~60 MB at
  * 40,000). Per page: K rows per campaign. It shares the API's JVM: size the heap for both.
  *
