@@ -17,6 +17,9 @@ import com.creatorcampaignpro.jobs.JobExecutionDao;
 import com.creatorcampaignpro.jobs.JobNodeDao;
 import com.creatorcampaignpro.jobs.JobScheduleDao;
 import com.creatorcampaignpro.mail.OutboundEmailDao;
+import com.creatorcampaignpro.matching.MatchCampaignDao;
+import com.creatorcampaignpro.matching.MatchFeatureDao;
+import com.creatorcampaignpro.matching.MatchScoreDao;
 import com.creatorcampaignpro.metrics.CampaignMetricsDao;
 import com.creatorcampaignpro.metrics.MetricsRollupDao;
 import com.creatorcampaignpro.payment.PaymentDao;
@@ -56,7 +59,8 @@ public class DataConfiguration {
             AccountDao.class, AuditLogDao.class, CampaignDao.class, CampaignMetricsDao.class, ContentDao.class,
             ContentRateDao.class, EmailTokenDao.class, HousekeepingDao.class, IdempotencyKeyDao.class,
             InfluencerProfileDao.class, InfluencerSearchDao.class, InvitationDao.class, JobExecutionDao.class,
-            JobNodeDao.class, JobScheduleDao.class, LoginAttemptDao.class, MetricsRollupDao.class,
+            JobNodeDao.class, JobScheduleDao.class, LoginAttemptDao.class, MatchCampaignDao.class, MatchFeatureDao.class,
+            MatchScoreDao.class, MetricsRollupDao.class,
             OutboundEmailDao.class, PaymentDao.class, PaymentDisputeDao.class, PaymentMethodDao.class,
             RefreshTokenDao.class, SocialAccountDao.class, UserAvatarDao.class, UserDao.class);
 
