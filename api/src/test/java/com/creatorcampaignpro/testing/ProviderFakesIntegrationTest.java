@@ -2,7 +2,7 @@ package com.creatorcampaignpro.testing;
 
 import com.creatorcampaignpro.testing.fakes.FakeSocialPlatform;
 import com.creatorcampaignpro.testing.fakes.FakeSocialPlatform.Kind;
-import com.creatorcampaignpro.testing.fakes.FakeStripe;
+import com.creatorcampaignpro.fakes.stripe.FakeStripe;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
