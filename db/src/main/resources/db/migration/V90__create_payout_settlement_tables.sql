@@ -99,3 +99,11 @@ CREATE TABLE processed_webhook_events (
     PRIMARY KEY (provider, event_id)
 );
 CREATE INDEX processed_webhook_events_received ON processed_webhook_events (received_at);
+
+-- Rounds a non-negative amount in minor units half to even (banker's rounding), as core's Money does
+-- for percentages: settlement computes fee and tax in SQL, set-based, and must agree with Java.
+CREATE FUNCTION ccp_round_half_even(amount NUMERIC) RETURNS BIGINT
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+    SELECT CASE WHEN amount - trunc(amount) = 0.5 AND trunc(amount)::BIGINT % 2 = 0 THEN trunc(amount)::BIGINT
+                ELSE round(amount)::BIGINT END
+$$;
