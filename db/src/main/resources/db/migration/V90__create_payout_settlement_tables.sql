@@ -23,6 +23,7 @@ CREATE TABLE payout_batches (
     -- The Spring Batch execution that made it (no FK: Batch metadata has its own retention) and
     -- who launched that run (null for the scheduler): the approver must be someone else.
     job_execution_id  BIGINT,
+    job_instance_id   BIGINT,
     launched_by       UUID REFERENCES users (id),
     requires_approval BOOLEAN     NOT NULL DEFAULT FALSE,
     approved_by       UUID REFERENCES users (id),

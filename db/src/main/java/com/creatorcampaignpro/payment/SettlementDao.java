@@ -83,12 +83,14 @@ public interface SettlementDao {
             ),
             agreed AS (
                 SELECT i.id AS invitation_id, g.unit_platform, g.unit_type, g.quantity,
-                       sum(g.quantity) OVER (PARTITION BY i.id ORDER BY g.first_position) - g.quantity AS unit_offset,
-                       sum(g.quantity) OVER (PARTITION BY i.id) AS total_units
+                       -- sum() of bigint is numeric: cast back, or the division below stops being integral.
+                       CAST(sum(g.quantity) OVER (PARTITION BY i.id ORDER BY g.first_position) - g.quantity AS bigint)
+                           AS unit_offset,
+                       CAST(sum(g.quantity) OVER (PARTITION BY i.id) AS bigint) AS total_units
                 FROM campaign_invitations i
                 CROSS JOIN LATERAL (
                     SELECT lower(d ->> 'platform') AS unit_platform, lower(d ->> 'contentType') AS unit_type,
-                           sum((d ->> 'quantity')::int) AS quantity, min(position) AS first_position
+                           CAST(sum((d ->> 'quantity')::int) AS bigint) AS quantity, min(position) AS first_position
                     FROM jsonb_array_elements(i.deliverables) WITH ORDINALITY AS e(d, position)
                     GROUP BY 1, 2
                     UNION ALL
@@ -237,11 +239,13 @@ public interface SettlementDao {
             FROM payments p
             JOIN payment_methods m ON m.user_id = p.influencer_id AND m.is_default AND m.status = 'active'
             WHERE p.status = 'pending' AND p.net_amount > 0
+              AND (CAST(:paymentId AS uuid) IS NULL OR p.id = :paymentId)
             """;
 
+    /** {@code paymentId}: only that payment (POST /api/payments/process); null: any. */
     @SqlQuery("SELECT m.provider, p.currency " + READY + " GROUP BY 1, 2 ORDER BY min(p.created_at) LIMIT 1")
     @RegisterConstructorMapper(BatchGroup.class)
-    Optional<BatchGroup> nextBatchGroup();
+    Optional<BatchGroup> nextBatchGroup(@Bind("paymentId") UUID paymentId);
 
     /**
      * Locks the payees of the next {@code max} ready payments of one group, with the lock that
@@ -256,8 +260,8 @@ public interface SettlementDao {
             ORDER BY id
             FOR UPDATE
             """)
-    List<UUID> lockPayeesOfNextBatch(@Bind("provider") String provider, @Bind("currency") String currency,
-                                     @Bind("max") int max);
+    List<UUID> lockPayeesOfNextBatch(@Bind("paymentId") UUID paymentId, @Bind("provider") String provider,
+                                     @Bind("currency") String currency, @Bind("max") int max);
 
     /** A created batch: its id, size and whether it waits for a finance approval. */
     record CreatedBatch(UUID id, int itemCount, long totalNet, String status) {
@@ -283,13 +287,13 @@ public interface SettlementDao {
             ),
             batch AS (
                 INSERT INTO payout_batches (id, provider, currency, status, sender_batch_id, item_count, total_gross,
-                                            total_fee, total_tax, total_net, job_execution_id, launched_by,
+                                            total_fee, total_tax, total_net, job_execution_id, job_instance_id, launched_by,
                                             requires_approval)
                 SELECT b.id, :provider, :currency,
                        CASE WHEN sum(p.net_amount) > :approvalThreshold THEN 'awaiting_approval' ELSE 'ready' END,
                        CASE WHEN :provider = 'paypal' THEN 'ccp-' || b.id END,
                        count(*), sum(p.amount), sum(p.fee_amount), sum(p.tax_amount), sum(p.net_amount),
-                       :jobExecutionId, :launchedBy, sum(p.net_amount) > :approvalThreshold
+                       :jobExecutionId, :jobInstanceId, :launchedBy, sum(p.net_amount) > :approvalThreshold
                 FROM picked p CROSS JOIN new_batch b
                 GROUP BY b.id
                 RETURNING id, item_count, total_net, status
@@ -304,7 +308,8 @@ public interface SettlementDao {
             SELECT b.id, b.item_count, b.total_net, b.status FROM batch b WHERE (SELECT count(*) FROM bound) > 0
             """)
     @RegisterConstructorMapper(CreatedBatch.class)
-    Optional<CreatedBatch> createBatch(@Bind("provider") String provider, @Bind("currency") String currency,
+    Optional<CreatedBatch> createBatch(@Bind("paymentId") UUID paymentId, @Bind("provider") String provider, @Bind("currency") String currency,
                                        @Bind("max") int max, @Bind("approvalThreshold") long approvalThreshold,
-                                       @Bind("jobExecutionId") Long jobExecutionId, @Bind("launchedBy") UUID launchedBy);
+                                       @Bind("jobExecutionId") Long jobExecutionId, @Bind("jobInstanceId") Long jobInstanceId,
+                                       @Bind("launchedBy") UUID launchedBy);
 }

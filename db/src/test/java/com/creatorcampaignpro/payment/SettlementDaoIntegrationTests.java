@@ -135,6 +135,25 @@ class SettlementDaoIntegrationTests {
     }
 
     @Test
+    void twoInvitationsOfOneCampaignEachAllocateTheirOwnRate() {
+        UUID campaign = campaign(1_000_000, "USD");
+        UUID first = payee("stripe");
+        UUID second = payee("paypal");
+        String reels = "[{\"platform\":\"instagram\",\"contentType\":\"reel\",\"quantity\":2}]";
+        UUID firstInvitation = invitation(campaign, first, 1001, reels);
+        UUID secondInvitation = invitation(campaign, second, 500, reels.replace("2", "1"));
+        UUID a = content(campaign, first, firstInvitation, "instagram", "reel");
+        UUID b = content(campaign, first, firstInvitation, "instagram", "reel");
+        UUID c = content(campaign, second, secondInvitation, "instagram", "reel");
+
+        accrue(null, false);
+
+        assertThat(payment(a)).containsEntry("amount", 501L);
+        assertThat(payment(b)).containsEntry("amount", 500L);
+        assertThat(payment(c)).containsEntry("amount", 500L);
+    }
+
+    @Test
     void feeAndTaxAreRoundedHalfToEvenAndTheAmountsAddUp() {
         UUID campaign = campaign(1_000_000, "USD");
         UUID influencer = user("influencer");
@@ -291,9 +310,9 @@ class SettlementDaoIntegrationTests {
         while (true) {
             var batch = jdbi.inTransaction(h -> {
                 SettlementDao dao = h.attach(SettlementDao.class);
-                return dao.nextBatchGroup().flatMap(g -> {
-                    dao.lockPayeesOfNextBatch(g.provider(), g.currency(), 2);
-                    return dao.createBatch(g.provider(), g.currency(), 2, 150, 42L, null);
+                return dao.nextBatchGroup(null).flatMap(g -> {
+                    dao.lockPayeesOfNextBatch(null, g.provider(), g.currency(), 2);
+                    return dao.createBatch(null, g.provider(), g.currency(), 2, 150, 42L, 7L, null);
                 });
             });
             if (batch.isEmpty()) {

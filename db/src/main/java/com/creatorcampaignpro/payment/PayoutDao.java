@@ -1,0 +1,256 @@
+package com.creatorcampaignpro.payment;
+
+import com.creatorcampaignpro.db.Rows;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Payout batches and payment attempts: what the submit and reconcile steps record around each
+ * provider call. Every state change names the states it may come from, so a repeated or late write
+ * (a restart, a webhook, a reconciliation) never moves a payment backwards.
+ */
+@RegisterRowMapper(PayoutDao.BatchMapper.class)
+@RegisterRowMapper(PayoutDao.AttemptMapper.class)
+public interface PayoutDao {
+
+    /** A payout batch as stored. */
+    record Batch(UUID id, String provider, String currency, String status, String senderBatchId, String providerBatchId,
+                 String providerStatus, int itemCount, long totalGross, long totalFee, long totalTax, long totalNet,
+                 Long jobExecutionId, Long jobInstanceId, UUID launchedBy, boolean requiresApproval, UUID approvedBy,
+                 Instant approvedAt, String failureReason, Instant createdAt, Instant submittedAt, Instant completedAt) {
+    }
+
+    /** One attempt to pay a payment: exactly what is (or was) sent, under which key, and the answer. */
+    record Attempt(UUID paymentId, int attempt, UUID batchId, String provider, String idempotencyKey, long amount,
+                   String currency, String destination, String outcome, String providerReference, String failureReason) {
+    }
+
+    @SqlQuery("SELECT * FROM payout_batches WHERE id = :id")
+    Optional<Batch> find(@Bind("id") UUID id);
+
+    @SqlQuery("SELECT * FROM payout_batches WHERE id = :id FOR UPDATE")
+    Optional<Batch> lock(@Bind("id") UUID id);
+
+    /** Batches to send, oldest first: ready (approved or under the threshold) and half-sent ones. */
+    @SqlQuery("SELECT * FROM payout_batches WHERE status IN ('ready', 'submitting') ORDER BY created_at, id")
+    List<Batch> toSubmit();
+
+    /** Batches the provider has, whose items may still change: to reconcile. */
+    @SqlQuery("SELECT * FROM payout_batches WHERE status = 'submitted' ORDER BY submitted_at, id")
+    List<Batch> toReconcile();
+
+    /**
+     * Payments that failed in an earlier run (not this job instance: never re-sent in the same run)
+     * go back to pending for a new attempt, up to {@code maxAttempts}.
+     */
+    @SqlUpdate("""
+            UPDATE payments p SET status = 'pending', payout_batch_id = NULL, updated_at = now()
+            FROM payout_batches b
+            WHERE p.status = 'failed' AND b.id = p.payout_batch_id
+              AND b.job_instance_id IS DISTINCT FROM :jobInstanceId
+              AND p.attempt < :maxAttempts
+            """)
+    int requeueFailed(@Bind("jobInstanceId") Long jobInstanceId, @Bind("maxAttempts") int maxAttempts);
+
+    /**
+     * Stores, before any call, one attempt per batched payment of the batch: the next attempt
+     * number, its idempotency key (Stripe: per payment and attempt; PayPal: the batch's
+     * sender_batch_id), and the amount and destination that every retry will send unchanged.
+     */
+    @SqlUpdate("""
+            WITH due AS (
+                SELECT p.id, p.attempt + 1 AS attempt, p.net_amount, p.currency, b.provider, b.sender_batch_id,
+                       CASE WHEN b.provider = 'stripe' THEN m.stripe_account_id ELSE m.paypal_email END AS destination
+                FROM payments p
+                JOIN payout_batches b ON b.id = p.payout_batch_id
+                JOIN payment_methods m ON m.id = p.payment_method_id
+                WHERE p.payout_batch_id = :batchId AND p.status = 'batched'
+                  AND NOT EXISTS (SELECT 1 FROM payment_attempts a WHERE a.payout_batch_id = :batchId AND a.payment_id = p.id)
+            ),
+            stored AS (
+                INSERT INTO payment_attempts (payment_id, attempt, payout_batch_id, provider, idempotency_key, amount,
+                                              currency, destination)
+                SELECT id, attempt, :batchId, provider,
+                       CASE WHEN provider = 'stripe' THEN 'ccp-payout-' || id || '-' || attempt ELSE sender_batch_id END,
+                       net_amount, currency, destination
+                FROM due
+                RETURNING payment_id, attempt
+            ),
+            numbered AS (
+                UPDATE payments p SET attempt = s.attempt, updated_at = now() FROM stored s WHERE p.id = s.payment_id
+                RETURNING p.id
+            )
+            UPDATE payout_batches SET status = 'submitting', updated_at = now()
+            WHERE id = :batchId AND status = 'ready' AND (SELECT count(*) FROM numbered) >= 0
+            """)
+    int prepareAttempts(@Bind("batchId") UUID batchId);
+
+    /** Attempts of the batch still without a final answer, in a stable order. */
+    @SqlQuery("""
+            SELECT * FROM payment_attempts
+            WHERE payout_batch_id = :batchId AND outcome IN ('prepared', 'sent', 'unknown')
+            ORDER BY payment_id
+            """)
+    List<Attempt> openAttempts(@Bind("batchId") UUID batchId);
+
+    @SqlQuery("SELECT * FROM payment_attempts WHERE payout_batch_id = :batchId ORDER BY payment_id")
+    List<Attempt> attempts(@Bind("batchId") UUID batchId);
+
+    /** The call is about to go out: from here on, a restart looks the attempt up before sending again. */
+    @SqlUpdate("""
+            WITH sent AS (
+                UPDATE payment_attempts SET outcome = 'sent', sent_at = now(), updated_at = now()
+                WHERE payout_batch_id = :batchId AND outcome = 'prepared'
+                  AND (CAST(:paymentId AS uuid) IS NULL OR payment_id = :paymentId)
+                RETURNING payment_id
+            )
+            UPDATE payments p SET status = 'submitted', submitted_at = now(), updated_at = now()
+            FROM sent s WHERE p.id = s.payment_id AND p.status = 'batched'
+            """)
+    int markSent(@Bind("batchId") UUID batchId, @Bind("paymentId") UUID paymentId);
+
+    /** No answer arrived, or one that may hide an applied request: the payment is unknown until looked up. */
+    @SqlUpdate("""
+            WITH unknown AS (
+                UPDATE payment_attempts SET outcome = 'unknown', failure_reason = :reason, updated_at = now()
+                WHERE payout_batch_id = :batchId AND outcome IN ('prepared', 'sent')
+                  AND (CAST(:paymentId AS uuid) IS NULL OR payment_id = :paymentId)
+                RETURNING payment_id
+            )
+            UPDATE payments p SET status = 'unknown', updated_at = now()
+            FROM unknown u WHERE p.id = u.payment_id AND p.status IN ('batched', 'submitted')
+            """)
+    int markUnknown(@Bind("batchId") UUID batchId, @Bind("paymentId") UUID paymentId, @Bind("reason") String reason);
+
+    /** The provider took the attempt (Stripe: the transfer exists; PayPal: the payout was accepted). */
+    @SqlUpdate("""
+            WITH accepted AS (
+                UPDATE payment_attempts SET outcome = 'accepted', provider_reference = COALESCE(:reference, provider_reference),
+                       raw_status = :rawStatus, failure_reason = NULL, answered_at = now(), updated_at = now()
+                WHERE payout_batch_id = :batchId AND outcome IN ('prepared', 'sent', 'unknown')
+                  AND (CAST(:paymentId AS uuid) IS NULL OR payment_id = :paymentId)
+                RETURNING payment_id, provider_reference
+            )
+            UPDATE payments p SET status = 'submitted', provider_reference = COALESCE(a.provider_reference, p.provider_reference),
+                   submitted_at = COALESCE(p.submitted_at, now()), updated_at = now()
+            FROM accepted a WHERE p.id = a.payment_id AND p.status IN ('batched', 'submitted', 'unknown')
+            """)
+    int markAccepted(@Bind("batchId") UUID batchId, @Bind("paymentId") UUID paymentId,
+                     @Bind("reference") String reference, @Bind("rawStatus") String rawStatus);
+
+    /** The provider refused the attempt: nothing was paid; a later run may try again (new attempt, new key). */
+    @SqlUpdate("""
+            WITH refused AS (
+                UPDATE payment_attempts SET outcome = 'failed', failure_reason = :reason, raw_status = :rawStatus,
+                       answered_at = now(), updated_at = now()
+                WHERE payout_batch_id = :batchId AND outcome IN ('prepared', 'sent', 'unknown')
+                  AND (CAST(:paymentId AS uuid) IS NULL OR payment_id = :paymentId)
+                RETURNING payment_id
+            )
+            UPDATE payments p SET status = 'failed', failure_reason = :reason, updated_at = now()
+            FROM refused r WHERE p.id = r.payment_id AND p.status IN ('batched', 'submitted', 'unknown')
+            """)
+    int markRefused(@Bind("batchId") UUID batchId, @Bind("paymentId") UUID paymentId, @Bind("reason") String reason,
+                    @Bind("rawStatus") String rawStatus);
+
+    /** PayPal: the payout's id and status, once PayPal accepted it. */
+    @SqlUpdate("""
+            UPDATE payout_batches SET provider_batch_id = COALESCE(:providerBatchId, provider_batch_id),
+                   provider_status = :providerStatus, updated_at = now()
+            WHERE id = :batchId
+            """)
+    int recordProviderBatch(@Bind("batchId") UUID batchId, @Bind("providerBatchId") String providerBatchId,
+                            @Bind("providerStatus") String providerStatus);
+
+    /** Every attempt answered: the batch is with the provider (or failed whole, when none was accepted). */
+    @SqlUpdate("""
+            UPDATE payout_batches b SET
+                status = CASE WHEN EXISTS (SELECT 1 FROM payment_attempts a WHERE a.payout_batch_id = b.id
+                                           AND a.outcome <> 'failed') THEN 'submitted' ELSE 'failed' END,
+                failure_reason = CASE WHEN EXISTS (SELECT 1 FROM payment_attempts a WHERE a.payout_batch_id = b.id
+                                                   AND a.outcome <> 'failed') THEN NULL ELSE :reason END,
+                submitted_at = COALESCE(b.submitted_at, now()), updated_at = now()
+            WHERE b.id = :batchId AND b.status = 'submitting'
+              AND NOT EXISTS (SELECT 1 FROM payment_attempts a WHERE a.payout_batch_id = b.id
+                              AND a.outcome IN ('prepared', 'sent', 'unknown'))
+            """)
+    int finishSubmission(@Bind("batchId") UUID batchId, @Bind("reason") String reason);
+
+    /**
+     * Applies what reconciliation (or a webhook) learned about one item: only from the states that
+     * may precede {@code status} (passed in by the caller from core's transitions), so an
+     * out-of-order answer never moves a payment backwards.
+     */
+    @SqlUpdate("""
+            WITH moved AS (
+                UPDATE payments p SET status = :status,
+                       provider_reference = COALESCE(:reference, p.provider_reference),
+                       failure_reason = CASE WHEN :status = 'failed' THEN :reason ELSE p.failure_reason END,
+                       paid_at = CASE WHEN :status = 'paid' THEN COALESCE(p.paid_at, now()) ELSE p.paid_at END,
+                       updated_at = now()
+                WHERE p.id = :paymentId AND p.payout_batch_id = :batchId AND p.status = ANY(:from)
+                RETURNING p.id, p.attempt
+            )
+            UPDATE payment_attempts a SET outcome = :status, raw_status = :rawStatus,
+                   provider_reference = COALESCE(:reference, a.provider_reference),
+                   failure_reason = CASE WHEN :status = 'failed' THEN :reason ELSE a.failure_reason END,
+                   answered_at = COALESCE(a.answered_at, now()), updated_at = now()
+            FROM moved m WHERE a.payment_id = m.id AND a.attempt = m.attempt
+            """)
+    int applyItemState(@Bind("batchId") UUID batchId, @Bind("paymentId") UUID paymentId, @Bind("status") String status,
+                       @Bind("from") String[] from, @Bind("reference") String reference, @Bind("rawStatus") String rawStatus,
+                       @Bind("reason") String reason);
+
+    /** A batch whose payments have all settled (paid, failed, returned, reversed) is completed. */
+    @SqlUpdate("""
+            UPDATE payout_batches b SET status = 'completed', completed_at = now(), updated_at = now()
+            WHERE b.id = :batchId AND b.status = 'submitted'
+              AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.payout_batch_id = b.id
+                              AND p.status IN ('batched', 'submitted', 'unknown', 'unclaimed'))
+            """)
+    int completeIfSettled(@Bind("batchId") UUID batchId);
+
+    /** Stripe methods still waiting for onboarding (account.updated may never have arrived). */
+    @SqlQuery("""
+            SELECT DISTINCT stripe_account_id FROM payment_methods
+            WHERE provider = 'stripe' AND status = 'pending' AND stripe_account_id IS NOT NULL
+            ORDER BY 1 LIMIT :limit
+            """)
+    List<String> pendingStripeAccounts(@Bind("limit") int limit);
+
+    class BatchMapper implements RowMapper<Batch> {
+        @Override
+        public Batch map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new Batch(rs.getObject("id", UUID.class), rs.getString("provider"), rs.getString("currency"),
+                    rs.getString("status"), rs.getString("sender_batch_id"), rs.getString("provider_batch_id"),
+                    rs.getString("provider_status"), rs.getInt("item_count"), rs.getLong("total_gross"),
+                    rs.getLong("total_fee"), rs.getLong("total_tax"), rs.getLong("total_net"),
+                    rs.getObject("job_execution_id", Long.class), rs.getObject("job_instance_id", Long.class),
+                    rs.getObject("launched_by", UUID.class), rs.getBoolean("requires_approval"),
+                    rs.getObject("approved_by", UUID.class), Rows.instant(rs, "approved_at"),
+                    rs.getString("failure_reason"), Rows.instant(rs, "created_at"), Rows.instant(rs, "submitted_at"),
+                    Rows.instant(rs, "completed_at"));
+        }
+    }
+
+    class AttemptMapper implements RowMapper<Attempt> {
+        @Override
+        public Attempt map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new Attempt(rs.getObject("payment_id", UUID.class), rs.getInt("attempt"),
+                    rs.getObject("payout_batch_id", UUID.class), rs.getString("provider"), rs.getString("idempotency_key"),
+                    rs.getLong("amount"), rs.getString("currency"), rs.getString("destination"), rs.getString("outcome"),
+                    rs.getString("provider_reference"), rs.getString("failure_reason"));
+        }
+    }
+}
