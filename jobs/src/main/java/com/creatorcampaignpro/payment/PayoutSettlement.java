@@ -46,7 +46,7 @@ public class PayoutSettlement implements AutoCloseable {
     private final PayoutDao payouts;
     private final Map<String, PayoutProvider> providers;
     private final PayoutProperties properties;
-    private final ExecutorService calls;
+    private ExecutorService calls;
 
     public PayoutSettlement(SettlementDao settlement, PayoutDao payouts, List<PayoutProvider> providers,
                             PayoutProperties properties) {
@@ -54,16 +54,25 @@ public class PayoutSettlement implements AutoCloseable {
         this.payouts = payouts;
         this.providers = providers.stream().collect(Collectors.toMap(PayoutProvider::name, Function.identity()));
         this.properties = properties;
-        this.calls = Executors.newFixedThreadPool(Math.max(1, properties.stripeConcurrency()), r -> {
-            Thread thread = new Thread(r, "payout-call");
-            thread.setDaemon(true);
-            return thread;
-        });
+    }
+
+    /** The threads that carry per-payment calls, bounded by ccp.payouts.stripe-concurrency; made on first use. */
+    private synchronized ExecutorService calls() {
+        if (calls == null) {
+            calls = Executors.newFixedThreadPool(Math.max(1, properties.stripeConcurrency()), r -> {
+                Thread thread = new Thread(r, "payout-call");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return calls;
     }
 
     @Override
-    public void close() {
-        calls.shutdownNow();
+    public synchronized void close() {
+        if (calls != null) {
+            calls.shutdownNow();
+        }
     }
 
     // ---- accrue (inside the caller's transaction) ---------------------------------------------
@@ -128,7 +137,7 @@ public class PayoutSettlement implements AutoCloseable {
         if (provider.maxItemsPerSubmission() == 1) {
             List<Future<?>> sent = new ArrayList<>();
             for (Attempt attempt : payouts.openAttempts(batchId)) {
-                sent.add(calls.submit(() -> sendOne(provider, attempt)));
+                sent.add(calls().submit(() -> sendOne(provider, attempt)));
             }
             for (Future<?> f : sent) {
                 await(f);

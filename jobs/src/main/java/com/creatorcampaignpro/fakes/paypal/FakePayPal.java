@@ -117,6 +117,7 @@ public final class FakePayPal extends Dispatcher implements AutoCloseable {
     private volatile boolean advanceOnRead = true;
     private volatile double faultRate;
     private volatile Fault[] randomFaults = {};
+    private volatile java.util.function.IntConsumer onPayoutCreated = n -> { };
 
     public FakePayPal() {
         server.setDispatcher(this);
@@ -180,6 +181,11 @@ public final class FakePayPal extends Dispatcher implements AutoCloseable {
         this.faultRate = rate;
         this.randomFaults = kinds.clone();
         this.random.setSeed(seed);
+    }
+
+    /** Called on the server thread after the n-th payout was created, before its answer is written. */
+    public void onPayoutCreated(java.util.function.IntConsumer hook) {
+        this.onPayoutCreated = hook;
     }
 
     /** Moves every batch one step: PENDING -> PROCESSING -> SUCCESS, items then end as set. */
@@ -452,6 +458,7 @@ public final class FakePayPal extends Dispatcher implements AutoCloseable {
             }
             batches.put(id, new Batch(id, senderBatchId, created));
             bySenderBatchId.put(senderBatchId, id);
+            onPayoutCreated.accept(batches.size());
             ObjectNode answer = json.createObjectNode();
             ObjectNode header = answer.putObject("batch_header");
             header.put("payout_batch_id", id);

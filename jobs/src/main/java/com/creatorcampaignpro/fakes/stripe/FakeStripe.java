@@ -98,6 +98,7 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
     private volatile double faultRate;
     private volatile Fault[] randomFaults = {};
     private final Random random = new Random(7);
+    private volatile java.util.function.IntConsumer onTransferCreated = n -> { };
 
     public FakeStripe() {
         server.setDispatcher(this);
@@ -167,6 +168,14 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
         this.faultRate = rate;
         this.randomFaults = kinds.clone();
         this.random.setSeed(seed);
+    }
+
+    /**
+     * Called on the server thread right after the n-th transfer was created and before its answer is
+     * written: a crash test kills the client there, between the provider's commit and ours.
+     */
+    public void onTransferCreated(java.util.function.IntConsumer hook) {
+        this.onTransferCreated = hook;
     }
 
     /** As if the platform reversed the transfer from the dashboard. */
@@ -380,6 +389,7 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
         Transfer transfer = new Transfer(id, amount, currency, destination, form.get("transfer_group"), Map.copyOf(metadata),
                 Instant.now().getEpochSecond(), sequence.incrementAndGet(), false);
         transfers.put(id, transfer);
+        onTransferCreated.accept(transfers.size());
         return FakeHttp.json(200, transferJson(transfer));
     }
 
