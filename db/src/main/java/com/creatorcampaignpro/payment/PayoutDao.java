@@ -221,6 +221,70 @@ public interface PayoutDao {
             """)
     int completeIfSettled(@Bind("batchId") UUID batchId);
 
+    // ---- finance ------------------------------------------------------------------------------
+
+    /** Batches newest first, keyset on (created_at, id), optionally of one status. */
+    @SqlQuery("""
+            SELECT * FROM payout_batches
+            WHERE (CAST(:status AS text) IS NULL OR status = :status)
+              AND (CAST(:afterAt AS timestamptz) IS NULL OR (created_at, id) < (:afterAt, :afterId))
+            ORDER BY created_at DESC, id DESC
+            LIMIT :limit
+            """)
+    List<Batch> page(@Bind("status") String status, @Bind("afterAt") Instant afterAt, @Bind("afterId") UUID afterId,
+                     @Bind("limit") int limit);
+
+    /** How many of the batch's payments are in each status. */
+    @SqlQuery("SELECT status, count(*) FROM payments WHERE payout_batch_id = :batchId GROUP BY status ORDER BY status")
+    @org.jdbi.v3.sqlobject.config.KeyColumn("status")
+    @org.jdbi.v3.sqlobject.config.ValueColumn("count")
+    java.util.Map<String, Long> itemStatuses(@Bind("batchId") UUID batchId);
+
+    /**
+     * Who started the run that made the batch: its recorded launcher, and every user who launched or
+     * restarted an execution of that job instance (the operators' audit trail). Four-eyes: none of
+     * them may approve it.
+     */
+    @SqlQuery("""
+            SELECT launched_by FROM payout_batches WHERE id = :batchId AND launched_by IS NOT NULL
+            UNION
+            SELECT a.actor_id FROM audit_log a
+            JOIN payout_batches b ON b.id = :batchId
+            WHERE a.action IN ('job.launch', 'execution.restart') AND a.target_type = 'job_execution'
+              AND a.actor_id IS NOT NULL
+              AND a.target_id IN (SELECT CAST(e.job_execution_id AS text) FROM batch_job_execution e
+                                  WHERE e.job_instance_id = b.job_instance_id
+                                  UNION SELECT CAST(b.job_execution_id AS text))
+            """)
+    List<UUID> launchers(@Bind("batchId") UUID batchId);
+
+    /** Releases a batch waiting for approval; empty when it is not waiting (already approved, or never needed it). */
+    @SqlQuery("""
+            UPDATE payout_batches SET status = 'ready', approved_by = :approver, approved_at = now(), updated_at = now()
+            WHERE id = :batchId AND status = 'awaiting_approval'
+            RETURNING *
+            """)
+    Optional<Batch> approve(@Bind("batchId") UUID batchId, @Bind("approver") UUID approver);
+
+    /** The payment of a content item, as PaymentDao reads payments. */
+    @SqlQuery(PaymentDao.SELECT + "WHERE p.content_id = :contentId")
+    @RegisterRowMapper(PaymentDao.PaymentMapper.class)
+    Optional<Payment> paymentOfContent(@Bind("contentId") UUID contentId);
+
+    @SqlQuery("SELECT payout_batch_id FROM payments WHERE id = :id AND payout_batch_id IS NOT NULL")
+    Optional<UUID> batchOfPayment(@Bind("id") UUID paymentId);
+
+    /** The content's approval state and its campaign's marketer, for POST /api/payments/process. */
+    record ContentToSettle(String status, UUID marketerId) {
+    }
+
+    @SqlQuery("SELECT c.status, cam.marketer_id FROM content c JOIN campaigns cam ON cam.id = c.campaign_id WHERE c.id = :id")
+    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(ContentToSettle.class)
+    Optional<ContentToSettle> contentToSettle(@Bind("id") UUID contentId);
+
+    @SqlQuery("SELECT id FROM payout_batches WHERE provider = :provider AND provider_batch_id = :providerBatchId")
+    Optional<UUID> findByProviderBatchId(@Bind("provider") String provider, @Bind("providerBatchId") String providerBatchId);
+
     /** Stripe methods still waiting for onboarding (account.updated may never have arrived). */
     @SqlQuery("""
             SELECT DISTINCT stripe_account_id FROM payment_methods

@@ -27,6 +27,11 @@ public class PayoutConfiguration {
     }
 
     @Bean
+    WebhookEventDao webhookEventDao(Jdbi jdbi) {
+        return jdbi.onDemand(WebhookEventDao.class);
+    }
+
+    @Bean
     StripeTransfers stripeTransfers(StripeClient stripeClient) {
         return new StripeTransfers(stripeClient);
     }

@@ -35,7 +35,7 @@ public class PayoutSettlement implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PayoutSettlement.class);
 
     /** The statuses a payment may move to from reconciliation, and from which (never backwards). */
-    static final Map<PayoutItemState, String[]> ALLOWED_FROM = Map.of(
+    private static final Map<PayoutItemState, String[]> ALLOWED_FROM = Map.of(
             PayoutItemState.PAID, new String[]{"submitted", "unknown", "unclaimed"},
             PayoutItemState.FAILED, new String[]{"submitted", "unknown"},
             PayoutItemState.UNCLAIMED, new String[]{"submitted", "unknown"},
@@ -287,7 +287,12 @@ public class PayoutSettlement implements AutoCloseable {
         payouts.completeIfSettled(batch.id());
     }
 
-    static String status(PayoutItemState state) {
+    /** The payment statuses from which a payment may move to {@code state}'s status (webhooks use it too). */
+    public static String[] allowedFrom(PayoutItemState state) {
+        return ALLOWED_FROM.get(state).clone();
+    }
+
+    public static String status(PayoutItemState state) {
         return state == PayoutItemState.IN_FLIGHT ? "submitted" : state.name().toLowerCase(java.util.Locale.ROOT);
     }
 
