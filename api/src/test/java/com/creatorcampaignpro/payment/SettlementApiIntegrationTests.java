@@ -336,4 +336,93 @@ class SettlementApiIntegrationTests extends ProviderFakesIntegrationTest {
         paypalEvent(lateFailure, lateFailure.body()).andExpect(status().isOk());
         assertThat(fixtures.payment(reel)).containsEntry("status", "paid");
     }
+
+    // ---- races --------------------------------------------------------------------------------
+
+    @Autowired
+    PaymentMethodService methods;
+
+    @Test
+    void deletingAMethodWhileItsPaymentIsBatchedNeverLeavesABatchedPaymentWithoutIt() throws Exception {
+        var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        int deleted = 0;
+        int batched = 0;
+        try {
+            for (int i = 0; i < 12; i++) {
+                UUID campaign = fixtures.campaign(fixtures.user("marketer"), 1_000_000);
+                UUID payee = fixtures.payee("paypal", null);
+                UUID reel = fixtures.approvedReel(campaign, payee, fixtures.invitation(campaign, payee, 1_000, 1));
+                tx.execute(st -> settlement.accrueNext(reel));
+                UUID paymentId = (UUID) fixtures.payment(reel).get("id");
+                UUID methodId = jdbi.withHandle(h -> h.createQuery("SELECT id FROM payment_methods WHERE user_id = :u")
+                        .bind("u", payee).mapTo(UUID.class).one());
+
+                Future<?> bind = pool.submit(() -> tx.execute(st -> settlement.batchNext(paymentId, null, null, null)));
+                Future<Boolean> delete = pool.submit(() -> {
+                    try {
+                        methods.delete(payee, methodId);
+                        return true;
+                    } catch (com.creatorcampaignpro.error.ConflictException inUse) {
+                        return false;
+                    }
+                });
+                bind.get();
+                boolean gone = delete.get();
+
+                Map<String, Object> payment = fixtures.payment(reel);
+                long methodsLeft = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM payment_methods WHERE id = :m")
+                        .bind("m", methodId).mapTo(Long.class).one());
+                if (gone) {
+                    deleted++;
+                    assertThat(payment).as("method deleted first: nothing to bind").containsEntry("status", "pending")
+                            .containsEntry("payout_batch_id", null);
+                    assertThat(methodsLeft).isZero();
+                } else {
+                    batched++;
+                    assertThat(payment).as("bound first: the delete is refused").containsEntry("status", "batched")
+                            .containsEntry("payment_method_id", methodId);
+                    assertThat(methodsLeft).isOne();
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(deleted + batched).isEqualTo(12);
+    }
+
+    @Test
+    void aDisputeOpenedWhileTheJobReleasesItsHoldKeepsThePaymentUnpaid() throws Exception {
+        var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 8; i++) {
+                Account payee = influencer();
+                UUID campaign = fixtures.campaign(fixtures.user("marketer"), 1_000_000);
+                jdbi.useHandle(h -> h.execute("INSERT INTO payee_tax_profiles (user_id, country, form_on_file) VALUES (?, 'US', 'w9')",
+                        payee.id()));
+                UUID reel = fixtures.approvedReel(campaign, payee.id(), fixtures.invitation(campaign, payee.id(), 1_000, 1));
+                tx.execute(st -> settlement.accrueNext(reel));
+                Map<String, Object> held = fixtures.payment(reel);
+                assertThat(held).containsEntry("hold_reason", SettlementDao.NO_METHOD);
+                jdbi.useHandle(h -> h.execute("""
+                        INSERT INTO payment_methods (user_id, provider, paypal_email, status, is_default)
+                        VALUES (?, 'paypal', ?, 'active', TRUE)""", payee.id(), "race-" + UUID.randomUUID() + "@example.com"));
+
+                Future<?> release = pool.submit(() -> tx.execute(st -> settlement.prepareRun(null)));
+                Future<?> dispute = pool.submit(() -> mvc.perform(post("/api/payments/disputes").header("Authorization", payee.bearer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json(Map.of("paymentId", held.get("id").toString(), "reason", "wrong amount"))))
+                        .andExpect(status().isCreated()));
+                release.get();
+                dispute.get();
+                tx.execute(st -> settlement.batchNext((UUID) held.get("id"), null, null, null));
+
+                assertThat(fixtures.payment(reel).get("status")).as("round %d", i).isIn("held", "pending");
+                assertThat(fixtures.payment(reel).get("payout_batch_id")).isNull();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
 }

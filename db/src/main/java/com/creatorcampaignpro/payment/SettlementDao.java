@@ -200,11 +200,35 @@ public interface SettlementDao {
                    @Bind("feeRate") BigDecimal feeRate, @Bind("noFormHolds") boolean noFormHolds,
                    @Bind("backupRate") BigDecimal backupRate);
 
-    /** Payments held only for a missing payout method whose payee now has an active default one. */
+    String NO_OPEN_DISPUTE = "\n" + """
+            NOT EXISTS (SELECT 1 FROM payment_disputes d WHERE d.payment_id = p.id AND d.status = 'open')
+            """;
+
+    /**
+     * Locks the payments held for a missing method or tax form, before the releases below read the
+     * disputes in a statement of their own: a dispute opens with its payment locked
+     * (PaymentDao.lockAsParty), so it either committed before this lock (and the release sees it) or
+     * waits and then holds the released, pending payment itself. Either way a disputed payment is
+     * never paid by a release.
+     */
+    @SqlQuery("""
+            SELECT p.id FROM payments p
+            WHERE p.status = 'held' AND p.hold_reason IN ('""" + NO_METHOD + "', '" + NO_TAX_FORM + """
+            ')
+            ORDER BY p.id
+            FOR UPDATE
+            """)
+    List<UUID> lockReleasableHolds();
+
+    /**
+     * Payments held only for a missing payout method whose payee now has an active default one, and
+     * no open dispute (a dispute's own hold is never released or overwritten here).
+     */
     @SqlUpdate("""
             UPDATE payments p SET status = 'pending', hold_reason = NULL, updated_at = now()
             WHERE p.status = 'held' AND p.hold_reason = '""" + NO_METHOD + """
             '
+              AND """ + NO_OPEN_DISPUTE + """
               AND EXISTS (SELECT 1 FROM payment_methods m
                           WHERE m.user_id = p.influencer_id AND m.is_default AND m.status = 'active')
             """)
@@ -227,8 +251,7 @@ public interface SettlementDao {
                   FROM payments p2 JOIN payee_tax_profiles tp ON tp.user_id = p2.influencer_id
                   WHERE p2.status = 'held' AND p2.hold_reason = '""" + NO_TAX_FORM + """
             ' AND tp.form_on_file <> 'none') t
-            WHERE p.id = t.id
-            """)
+            WHERE p.id = t.id AND """ + NO_OPEN_DISPUTE)
     int releaseTaxHolds();
 
     /** A provider and currency with pending payments ready to batch, oldest first. */
@@ -240,7 +263,7 @@ public interface SettlementDao {
             JOIN payment_methods m ON m.user_id = p.influencer_id AND m.is_default AND m.status = 'active'
             WHERE p.status = 'pending' AND p.net_amount > 0
               AND (CAST(:paymentId AS uuid) IS NULL OR p.id = :paymentId)
-            """;
+              AND """ + NO_OPEN_DISPUTE;
 
     /** {@code paymentId}: only that payment (POST /api/payments/process); null: any. */
     @SqlQuery("SELECT m.provider, p.currency " + READY + " GROUP BY 1, 2 ORDER BY min(p.created_at) LIMIT 1")

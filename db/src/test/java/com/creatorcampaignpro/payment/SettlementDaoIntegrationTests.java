@@ -11,6 +11,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -193,7 +194,8 @@ class SettlementDaoIntegrationTests {
         assertThat(payment(withheld)).containsEntry("status", "pending").containsEntry("tax_amount", 216L);   // 0.24 x 900
 
         taxProfile(influencer, "w9", "0.1000");
-        assertThat(jdbi.withExtension(SettlementDao.class, SettlementDao::releaseTaxHolds)).isEqualTo(1);
+        int releasedTax = jdbi.withExtension(SettlementDao.class, SettlementDao::releaseTaxHolds);
+        assertThat(releasedTax).isEqualTo(1);
         assertThat(payment(held)).containsEntry("status", "pending").containsEntry("tax_amount", 90L)
                 .containsEntry("net_amount", 810L);
     }
@@ -213,6 +215,41 @@ class SettlementDaoIntegrationTests {
         method(influencer, "stripe");
         jdbi.useExtension(SettlementDao.class, SettlementDao::releaseMethodHolds);
         assertThat(payment(post)).containsEntry("status", "pending");
+    }
+
+    @Test
+    void aDisputeOnAPaymentTheJobHoldsKeepsItUnpaidUntilTheDisputeIsResolved() {
+        UUID campaign = campaign(1_000_000, "USD");
+        UUID influencer = user("influencer");
+        taxProfile(influencer, "w9", "0");
+        rate(influencer, "instagram", "post", 700);
+        UUID post = content(campaign, influencer, null, "instagram", "post");
+        accrue(post, false);
+        UUID paymentId = (UUID) payment(post).get("id");
+        UUID dispute = jdbi.withHandle(h -> h.createQuery(
+                "INSERT INTO payment_disputes (payment_id, opened_by, reason) VALUES (:p, :u, 'not delivered') RETURNING id")
+                .bind("p", paymentId).bind("u", influencer).mapTo(UUID.class).one());
+        method(influencer, "paypal");
+
+        // when: the job releases what it held, and would batch what is ready
+        int released = jdbi.inTransaction(h -> {
+            SettlementDao dao = h.attach(SettlementDao.class);
+            dao.lockReleasableHolds();
+            return dao.releaseMethodHolds();
+        });
+        assertThat(released).isZero();
+        assertThat(payment(post)).containsEntry("status", "held").containsEntry("hold_reason", SettlementDao.NO_METHOD);
+        jdbi.useHandle(h -> h.execute("UPDATE payments SET status = 'pending', hold_reason = NULL WHERE id = ?", paymentId));
+        Optional<SettlementDao.BatchGroup> whileDisputed = jdbi.withExtension(SettlementDao.class,
+                dao -> dao.nextBatchGroup(paymentId));
+        assertThat(whileDisputed).isEmpty();
+
+        // then: once the dispute is resolved, the payment is paid as any other
+        jdbi.useHandle(h -> h.execute("UPDATE payment_disputes SET status = 'resolved', outcome = 'rejected',"
+                + " resolved_at = now() WHERE id = ?", dispute));
+        Optional<SettlementDao.BatchGroup> resolved = jdbi.withExtension(SettlementDao.class,
+                dao -> dao.nextBatchGroup(paymentId));
+        assertThat(resolved).isPresent();
     }
 
     @Test

@@ -80,6 +80,7 @@ public class PayoutSettlement implements AutoCloseable {
     /** Failed payments of earlier runs get a new attempt; resolved method and tax-form holds are released. */
     public int prepareRun(Long jobInstanceId) {
         int requeued = payouts.requeueFailed(jobInstanceId, properties.maxAttempts());
+        settlement.lockReleasableHolds();
         int released = settlement.releaseMethodHolds() + settlement.releaseTaxHolds();
         if (requeued + released > 0) {
             log.info("Payout run: {} failed payments requeued for a new attempt, {} holds released", requeued, released);
