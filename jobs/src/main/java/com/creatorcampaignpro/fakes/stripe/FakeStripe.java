@@ -129,6 +129,12 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
         return id;
     }
 
+    /** A connected account with a given id (e.g. one written to the database by a benchmark), onboarded. */
+    public void registerConnectedAccount(String id) {
+        accounts.put(id, id + "@example.com");
+        onboarded.put(id, true);
+    }
+
     /** As if the payee finished Stripe's hosted onboarding. */
     public void completeOnboarding(String accountId) {
         onboarded.put(accountId, true);
