@@ -7,6 +7,7 @@ import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -69,32 +70,37 @@ public interface PayoutDao {
      * sender_batch_id), and the amount and destination that every retry will send unchanged.
      */
     @SqlUpdate("""
-            WITH due AS (
-                SELECT p.id, p.attempt + 1 AS attempt, p.net_amount, p.currency, b.provider, b.sender_batch_id,
-                       CASE WHEN b.provider = 'stripe' THEN m.stripe_account_id ELSE m.paypal_email END AS destination
-                FROM payments p
-                JOIN payout_batches b ON b.id = p.payout_batch_id
-                JOIN payment_methods m ON m.id = p.payment_method_id
-                WHERE p.payout_batch_id = :batchId AND p.status = 'batched'
-                  AND NOT EXISTS (SELECT 1 FROM payment_attempts a WHERE a.payout_batch_id = :batchId AND a.payment_id = p.id)
-            ),
-            stored AS (
-                INSERT INTO payment_attempts (payment_id, attempt, payout_batch_id, provider, idempotency_key, amount,
-                                              currency, destination)
-                SELECT id, attempt, :batchId, provider,
-                       CASE WHEN provider = 'stripe' THEN 'ccp-payout-' || id || '-' || attempt ELSE sender_batch_id END,
-                       net_amount, currency, destination
-                FROM due
-                RETURNING payment_id, attempt
-            ),
-            numbered AS (
-                UPDATE payments p SET attempt = s.attempt, updated_at = now() FROM stored s WHERE p.id = s.payment_id
-                RETURNING p.id
-            )
-            UPDATE payout_batches SET status = 'submitting', updated_at = now()
-            WHERE id = :batchId AND status = 'ready' AND (SELECT count(*) FROM numbered) >= 0
+            INSERT INTO payment_attempts (payment_id, attempt, payout_batch_id, provider, idempotency_key, amount,
+                                          currency, destination)
+            SELECT p.id, p.attempt + 1, :batchId, b.provider,
+                   CASE WHEN b.provider = 'stripe' THEN 'ccp-payout-' || p.id || '-' || (p.attempt + 1) ELSE b.sender_batch_id END,
+                   p.net_amount, p.currency,
+                   CASE WHEN b.provider = 'stripe' THEN m.stripe_account_id ELSE m.paypal_email END
+            FROM payments p
+            JOIN payout_batches b ON b.id = p.payout_batch_id
+            JOIN payment_methods m ON m.id = p.payment_method_id
+            WHERE p.payout_batch_id = :batchId AND p.status = 'batched'
+            ON CONFLICT DO NOTHING
             """)
-    int prepareAttempts(@Bind("batchId") UUID batchId);
+    int insertAttempts(@Bind("batchId") UUID batchId);
+
+    @SqlUpdate("""
+            UPDATE payments p SET attempt = a.attempt, updated_at = now()
+            FROM payment_attempts a
+            WHERE p.payout_batch_id = :batchId AND a.payout_batch_id = :batchId AND a.payment_id = p.id
+              AND p.attempt < a.attempt
+            """)
+    int numberAttempts(@Bind("batchId") UUID batchId);
+
+    @SqlUpdate("UPDATE payout_batches SET status = 'submitting', updated_at = now() WHERE id = :batchId AND status = 'ready'")
+    int startSubmitting(@Bind("batchId") UUID batchId);
+
+    @Transaction
+    default int prepareAttempts(UUID batchId) {
+        insertAttempts(batchId);
+        numberAttempts(batchId);
+        return startSubmitting(batchId);
+    }
 
     /** Attempts of the batch still without a final answer, in a stable order. */
     @SqlQuery("""
@@ -107,62 +113,73 @@ public interface PayoutDao {
     @SqlQuery("SELECT * FROM payment_attempts WHERE payout_batch_id = :batchId ORDER BY payment_id")
     List<Attempt> attempts(@Bind("batchId") UUID batchId);
 
-    /** The call is about to go out: from here on, a restart looks the attempt up before sending again. */
+    // Each state change below is two statements in one transaction, each an index probe per row
+    // (payments by batch, attempts by (batch, payment)): a data-modifying CTE joined to payments
+    // lets the planner guess one row and scan payments once per attempt (49 s for a PayPal batch).
+
+    String ATTEMPT_OF_PAYMENT = """
+            EXISTS (SELECT 1 FROM payment_attempts a WHERE a.payout_batch_id = :batchId AND a.payment_id = p.id
+                    AND a.outcome = ANY(:fromOutcomes))
+            """;
+    String ONE_OR_ALL = "(CAST(:paymentId AS uuid) IS NULL OR p.id = :paymentId)";
+
     @SqlUpdate("""
-            WITH sent AS (
-                UPDATE payment_attempts SET outcome = 'sent', sent_at = now(), updated_at = now()
-                WHERE payout_batch_id = :batchId AND outcome = 'prepared'
-                  AND (CAST(:paymentId AS uuid) IS NULL OR payment_id = :paymentId)
-                RETURNING payment_id
-            )
-            UPDATE payments p SET status = 'submitted', submitted_at = now(), updated_at = now()
-            FROM sent s WHERE p.id = s.payment_id AND p.status = 'batched'
+            UPDATE payments p SET status = :status, submitted_at = COALESCE(p.submitted_at, now()),
+                   provider_reference = COALESCE(:reference, p.provider_reference),
+                   failure_reason = CASE WHEN :status = 'failed' THEN :reason ELSE p.failure_reason END,
+                   updated_at = now()
+            WHERE p.payout_batch_id = :batchId AND p.status = ANY(:fromStatuses) AND """ + ONE_OR_ALL + " AND "
+            + ATTEMPT_OF_PAYMENT)
+    int movePayments(@Bind("batchId") UUID batchId, @Bind("paymentId") UUID paymentId, @Bind("status") String status,
+                     @Bind("fromStatuses") String[] fromStatuses, @Bind("fromOutcomes") String[] fromOutcomes,
+                     @Bind("reference") String reference, @Bind("reason") String reason);
+
+    @SqlUpdate("""
+            UPDATE payment_attempts a SET outcome = :outcome,
+                   provider_reference = COALESCE(:reference, a.provider_reference),
+                   raw_status = COALESCE(:rawStatus, a.raw_status),
+                   failure_reason = CASE WHEN :outcome IN ('unknown', 'failed') THEN :reason ELSE NULL END,
+                   sent_at = CASE WHEN :outcome = 'sent' THEN now() ELSE a.sent_at END,
+                   answered_at = CASE WHEN :outcome IN ('accepted', 'failed') THEN now() ELSE a.answered_at END,
+                   updated_at = now()
+            WHERE a.payout_batch_id = :batchId AND a.outcome = ANY(:fromOutcomes)
+              AND (CAST(:paymentId AS uuid) IS NULL OR a.payment_id = :paymentId)
             """)
-    int markSent(@Bind("batchId") UUID batchId, @Bind("paymentId") UUID paymentId);
+    int moveAttempts(@Bind("batchId") UUID batchId, @Bind("paymentId") UUID paymentId, @Bind("outcome") String outcome,
+                     @Bind("fromOutcomes") String[] fromOutcomes, @Bind("reference") String reference,
+                     @Bind("rawStatus") String rawStatus, @Bind("reason") String reason);
+
+    String[] OPEN = {"prepared", "sent", "unknown"};
+
+    /** The call is about to go out: from here on, a restart looks the attempt up before sending again. */
+    @Transaction
+    default int markSent(UUID batchId, UUID paymentId) {
+        String[] prepared = {"prepared"};
+        movePayments(batchId, paymentId, "submitted", new String[]{"batched"}, prepared, null, null);
+        return moveAttempts(batchId, paymentId, "sent", prepared, null, null, null);
+    }
 
     /** No answer arrived, or one that may hide an applied request: the payment is unknown until looked up. */
-    @SqlUpdate("""
-            WITH unknown AS (
-                UPDATE payment_attempts SET outcome = 'unknown', failure_reason = :reason, updated_at = now()
-                WHERE payout_batch_id = :batchId AND outcome IN ('prepared', 'sent')
-                  AND (CAST(:paymentId AS uuid) IS NULL OR payment_id = :paymentId)
-                RETURNING payment_id
-            )
-            UPDATE payments p SET status = 'unknown', updated_at = now()
-            FROM unknown u WHERE p.id = u.payment_id AND p.status IN ('batched', 'submitted')
-            """)
-    int markUnknown(@Bind("batchId") UUID batchId, @Bind("paymentId") UUID paymentId, @Bind("reason") String reason);
+    @Transaction
+    default int markUnknown(UUID batchId, UUID paymentId, String reason) {
+        String[] sent = {"prepared", "sent"};
+        movePayments(batchId, paymentId, "unknown", new String[]{"batched", "submitted"}, sent, null, null);
+        return moveAttempts(batchId, paymentId, "unknown", sent, null, null, reason);
+    }
 
     /** The provider took the attempt (Stripe: the transfer exists; PayPal: the payout was accepted). */
-    @SqlUpdate("""
-            WITH accepted AS (
-                UPDATE payment_attempts SET outcome = 'accepted', provider_reference = COALESCE(:reference, provider_reference),
-                       raw_status = :rawStatus, failure_reason = NULL, answered_at = now(), updated_at = now()
-                WHERE payout_batch_id = :batchId AND outcome IN ('prepared', 'sent', 'unknown')
-                  AND (CAST(:paymentId AS uuid) IS NULL OR payment_id = :paymentId)
-                RETURNING payment_id, provider_reference
-            )
-            UPDATE payments p SET status = 'submitted', provider_reference = COALESCE(a.provider_reference, p.provider_reference),
-                   submitted_at = COALESCE(p.submitted_at, now()), updated_at = now()
-            FROM accepted a WHERE p.id = a.payment_id AND p.status IN ('batched', 'submitted', 'unknown')
-            """)
-    int markAccepted(@Bind("batchId") UUID batchId, @Bind("paymentId") UUID paymentId,
-                     @Bind("reference") String reference, @Bind("rawStatus") String rawStatus);
+    @Transaction
+    default int markAccepted(UUID batchId, UUID paymentId, String reference, String rawStatus) {
+        movePayments(batchId, paymentId, "submitted", new String[]{"batched", "submitted", "unknown"}, OPEN, reference, null);
+        return moveAttempts(batchId, paymentId, "accepted", OPEN, reference, rawStatus, null);
+    }
 
     /** The provider refused the attempt: nothing was paid; a later run may try again (new attempt, new key). */
-    @SqlUpdate("""
-            WITH refused AS (
-                UPDATE payment_attempts SET outcome = 'failed', failure_reason = :reason, raw_status = :rawStatus,
-                       answered_at = now(), updated_at = now()
-                WHERE payout_batch_id = :batchId AND outcome IN ('prepared', 'sent', 'unknown')
-                  AND (CAST(:paymentId AS uuid) IS NULL OR payment_id = :paymentId)
-                RETURNING payment_id
-            )
-            UPDATE payments p SET status = 'failed', failure_reason = :reason, updated_at = now()
-            FROM refused r WHERE p.id = r.payment_id AND p.status IN ('batched', 'submitted', 'unknown')
-            """)
-    int markRefused(@Bind("batchId") UUID batchId, @Bind("paymentId") UUID paymentId, @Bind("reason") String reason,
-                    @Bind("rawStatus") String rawStatus);
+    @Transaction
+    default int markRefused(UUID batchId, UUID paymentId, String reason, String rawStatus) {
+        movePayments(batchId, paymentId, "failed", new String[]{"batched", "submitted", "unknown"}, OPEN, null, reason);
+        return moveAttempts(batchId, paymentId, "failed", OPEN, null, rawStatus, reason);
+    }
 
     /** PayPal: the payout's id and status, once PayPal accepted it. */
     @SqlUpdate("""
@@ -192,25 +209,36 @@ public interface PayoutDao {
      * may precede {@code status} (passed in by the caller from core's transitions), so an
      * out-of-order answer never moves a payment backwards.
      */
-    @SqlUpdate("""
-            WITH moved AS (
-                UPDATE payments p SET status = :status,
-                       provider_reference = COALESCE(:reference, p.provider_reference),
-                       failure_reason = CASE WHEN :status = 'failed' THEN :reason ELSE p.failure_reason END,
-                       paid_at = CASE WHEN :status = 'paid' THEN COALESCE(p.paid_at, now()) ELSE p.paid_at END,
-                       updated_at = now()
-                WHERE p.id = :paymentId AND p.payout_batch_id = :batchId AND p.status = ANY(:from)
-                RETURNING p.id, p.attempt
-            )
-            UPDATE payment_attempts a SET outcome = :status, raw_status = :rawStatus,
-                   provider_reference = COALESCE(:reference, a.provider_reference),
-                   failure_reason = CASE WHEN :status = 'failed' THEN :reason ELSE a.failure_reason END,
-                   answered_at = COALESCE(a.answered_at, now()), updated_at = now()
-            FROM moved m WHERE a.payment_id = m.id AND a.attempt = m.attempt
+    @SqlQuery("""
+            UPDATE payments p SET status = :status,
+                   provider_reference = COALESCE(:reference, p.provider_reference),
+                   failure_reason = CASE WHEN :status = 'failed' THEN :reason ELSE p.failure_reason END,
+                   paid_at = CASE WHEN :status = 'paid' THEN COALESCE(p.paid_at, now()) ELSE p.paid_at END,
+                   updated_at = now()
+            WHERE p.id = :paymentId AND p.payout_batch_id = :batchId AND p.status = ANY(:from)
+            RETURNING p.attempt
             """)
-    int applyItemState(@Bind("batchId") UUID batchId, @Bind("paymentId") UUID paymentId, @Bind("status") String status,
-                       @Bind("from") String[] from, @Bind("reference") String reference, @Bind("rawStatus") String rawStatus,
-                       @Bind("reason") String reason);
+    Optional<Integer> moveSettled(@Bind("batchId") UUID batchId, @Bind("paymentId") UUID paymentId,
+                                  @Bind("status") String status, @Bind("from") String[] from,
+                                  @Bind("reference") String reference, @Bind("reason") String reason);
+
+    @SqlUpdate("""
+            UPDATE payment_attempts SET outcome = :status, raw_status = :rawStatus,
+                   provider_reference = COALESCE(:reference, provider_reference),
+                   failure_reason = CASE WHEN :status = 'failed' THEN :reason ELSE failure_reason END,
+                   answered_at = COALESCE(answered_at, now()), updated_at = now()
+            WHERE payment_id = :paymentId AND attempt = :attempt
+            """)
+    int settleAttempt(@Bind("paymentId") UUID paymentId, @Bind("attempt") int attempt, @Bind("status") String status,
+                      @Bind("reference") String reference, @Bind("rawStatus") String rawStatus, @Bind("reason") String reason);
+
+    @Transaction
+    default int applyItemState(UUID batchId, UUID paymentId, String status, String[] from, String reference, String rawStatus,
+                               String reason) {
+        Optional<Integer> attempt = moveSettled(batchId, paymentId, status, from, reference, reason);
+        attempt.ifPresent(n -> settleAttempt(paymentId, n, status, reference, rawStatus, reason));
+        return attempt.isPresent() ? 1 : 0;
+    }
 
     /** A batch whose payments have all settled (paid, failed, returned, reversed) is completed. */
     @SqlUpdate("""
