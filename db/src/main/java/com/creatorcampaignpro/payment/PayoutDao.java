@@ -121,20 +121,14 @@ public interface PayoutDao {
             EXISTS (SELECT 1 FROM payment_attempts a WHERE a.payout_batch_id = :batchId AND a.payment_id = p.id
                     AND a.outcome = ANY(:fromOutcomes))
             """;
-    String ONE_OR_ALL = "(CAST(:paymentId AS uuid) IS NULL OR p.id = :paymentId)";
-
-    @SqlUpdate("""
+    String MOVE_PAYMENTS = """
             UPDATE payments p SET status = :status, submitted_at = COALESCE(p.submitted_at, now()),
                    provider_reference = COALESCE(:reference, p.provider_reference),
                    failure_reason = CASE WHEN :status = 'failed' THEN :reason ELSE p.failure_reason END,
                    updated_at = now()
-            WHERE p.payout_batch_id = :batchId AND p.status = ANY(:fromStatuses) AND """ + ONE_OR_ALL + " AND "
-            + ATTEMPT_OF_PAYMENT)
-    int movePayments(@Bind("batchId") UUID batchId, @Bind("paymentId") UUID paymentId, @Bind("status") String status,
-                     @Bind("fromStatuses") String[] fromStatuses, @Bind("fromOutcomes") String[] fromOutcomes,
-                     @Bind("reference") String reference, @Bind("reason") String reason);
-
-    @SqlUpdate("""
+            WHERE p.payout_batch_id = :batchId AND p.status = ANY(:fromStatuses) AND
+            """ + ATTEMPT_OF_PAYMENT;
+    String MOVE_ATTEMPTS = """
             UPDATE payment_attempts a SET outcome = :outcome,
                    provider_reference = COALESCE(:reference, a.provider_reference),
                    raw_status = COALESCE(:rawStatus, a.raw_status),
@@ -143,11 +137,44 @@ public interface PayoutDao {
                    answered_at = CASE WHEN :outcome IN ('accepted', 'failed') THEN now() ELSE a.answered_at END,
                    updated_at = now()
             WHERE a.payout_batch_id = :batchId AND a.outcome = ANY(:fromOutcomes)
-              AND (CAST(:paymentId AS uuid) IS NULL OR a.payment_id = :paymentId)
-            """)
-    int moveAttempts(@Bind("batchId") UUID batchId, @Bind("paymentId") UUID paymentId, @Bind("outcome") String outcome,
-                     @Bind("fromOutcomes") String[] fromOutcomes, @Bind("reference") String reference,
-                     @Bind("rawStatus") String rawStatus, @Bind("reason") String reason);
+            """;
+
+    // One payment (a Stripe transfer) or the whole batch (a PayPal payout): two statements each, so
+    // that neither carries an "(:id IS NULL OR ...)" that a generic plan cannot use an index for.
+
+    @SqlUpdate(MOVE_PAYMENTS + " AND p.id = :paymentId")
+    int movePayment(@Bind("batchId") UUID batchId, @Bind("paymentId") UUID paymentId, @Bind("status") String status,
+                    @Bind("fromStatuses") String[] fromStatuses, @Bind("fromOutcomes") String[] fromOutcomes,
+                    @Bind("reference") String reference, @Bind("reason") String reason);
+
+    @SqlUpdate(MOVE_PAYMENTS)
+    int moveBatchPayments(@Bind("batchId") UUID batchId, @Bind("status") String status,
+                          @Bind("fromStatuses") String[] fromStatuses, @Bind("fromOutcomes") String[] fromOutcomes,
+                          @Bind("reference") String reference, @Bind("reason") String reason);
+
+    @SqlUpdate(MOVE_ATTEMPTS + " AND a.payment_id = :paymentId")
+    int moveAttempt(@Bind("batchId") UUID batchId, @Bind("paymentId") UUID paymentId, @Bind("outcome") String outcome,
+                    @Bind("fromOutcomes") String[] fromOutcomes, @Bind("reference") String reference,
+                    @Bind("rawStatus") String rawStatus, @Bind("reason") String reason);
+
+    @SqlUpdate(MOVE_ATTEMPTS)
+    int moveBatchAttempts(@Bind("batchId") UUID batchId, @Bind("outcome") String outcome,
+                          @Bind("fromOutcomes") String[] fromOutcomes, @Bind("reference") String reference,
+                          @Bind("rawStatus") String rawStatus, @Bind("reason") String reason);
+
+    default int movePayments(UUID batchId, UUID paymentId, String status, String[] fromStatuses, String[] fromOutcomes,
+                             String reference, String reason) {
+        return paymentId == null
+                ? moveBatchPayments(batchId, status, fromStatuses, fromOutcomes, reference, reason)
+                : movePayment(batchId, paymentId, status, fromStatuses, fromOutcomes, reference, reason);
+    }
+
+    default int moveAttempts(UUID batchId, UUID paymentId, String outcome, String[] fromOutcomes, String reference,
+                             String rawStatus, String reason) {
+        return paymentId == null
+                ? moveBatchAttempts(batchId, outcome, fromOutcomes, reference, rawStatus, reason)
+                : moveAttempt(batchId, paymentId, outcome, fromOutcomes, reference, rawStatus, reason);
+    }
 
     String[] OPEN = {"prepared", "sent", "unknown"};
 
