@@ -267,6 +267,51 @@ public interface PayoutDao {
         return attempt.isPresent() ? 1 : 0;
     }
 
+    /**
+     * Reconciliation of a whole batch at once: what the provider reported per payment (arrays of
+     * equal length), applied where the transition is allowed (never backwards), then each moved
+     * payment's attempt follows. Two statements, each probing by primary key.
+     */
+    @SqlUpdate("""
+            UPDATE payments p SET status = i.status,
+                   provider_reference = COALESCE(i.reference, p.provider_reference),
+                   failure_reason = CASE WHEN i.status = 'failed' THEN i.reason ELSE p.failure_reason END,
+                   paid_at = CASE WHEN i.status = 'paid' THEN COALESCE(p.paid_at, now()) ELSE p.paid_at END,
+                   updated_at = now()
+            FROM unnest(:ids, :statuses, :references, :reasons) AS i(payment_id, status, reference, reason)
+            WHERE p.id = i.payment_id AND p.payout_batch_id = :batchId
+              AND CASE i.status
+                      WHEN 'paid' THEN p.status IN ('submitted', 'unknown', 'unclaimed')
+                      WHEN 'failed' THEN p.status IN ('submitted', 'unknown')
+                      WHEN 'unclaimed' THEN p.status IN ('submitted', 'unknown')
+                      WHEN 'returned' THEN p.status IN ('submitted', 'unknown', 'unclaimed', 'paid')
+                      WHEN 'reversed' THEN p.status IN ('submitted', 'unknown', 'paid')
+                      ELSE FALSE END
+            """)
+    int settlePayments(@Bind("batchId") UUID batchId, @Bind("ids") UUID[] ids, @Bind("statuses") String[] statuses,
+                       @Bind("references") String[] references, @Bind("reasons") String[] reasons);
+
+    @SqlUpdate("""
+            UPDATE payment_attempts a SET outcome = p.status, raw_status = i.raw_status,
+                   provider_reference = COALESCE(i.reference, a.provider_reference),
+                   failure_reason = CASE WHEN p.status = 'failed' THEN p.failure_reason ELSE a.failure_reason END,
+                   answered_at = COALESCE(a.answered_at, now()), updated_at = now()
+            FROM unnest(:ids, :references, :rawStatuses) AS i(payment_id, reference, raw_status)
+            JOIN payments p ON p.id = i.payment_id
+            WHERE a.payment_id = p.id AND a.attempt = p.attempt AND p.payout_batch_id = :batchId
+              AND p.status IN ('paid', 'failed', 'unclaimed', 'returned', 'reversed') AND a.outcome <> p.status
+            """)
+    int settleAttempts(@Bind("batchId") UUID batchId, @Bind("ids") UUID[] ids, @Bind("references") String[] references,
+                       @Bind("rawStatuses") String[] rawStatuses);
+
+    @Transaction
+    default int settle(UUID batchId, UUID[] ids, String[] statuses, String[] references, String[] rawStatuses,
+                       String[] reasons) {
+        int moved = settlePayments(batchId, ids, statuses, references, reasons);
+        settleAttempts(batchId, ids, references, rawStatuses);
+        return moved;
+    }
+
     /** A batch whose payments have all settled (paid, failed, returned, reversed) is completed. */
     @SqlUpdate("""
             UPDATE payout_batches b SET status = 'completed', completed_at = now(), updated_at = now()

@@ -278,12 +278,17 @@ public class PayoutSettlement implements AutoCloseable {
         if (receipt.rawBatchStatus() != null) {
             payouts.recordProviderBatch(batch.id(), null, receipt.rawBatchStatus());
         }
-        for (PayoutReceipt.ItemResult item : receipt.items()) {
-            if (item.state() == PayoutItemState.IN_FLIGHT) {
-                continue;
-            }
-            payouts.applyItemState(batch.id(), item.paymentId(), status(item.state()), ALLOWED_FROM.get(item.state()),
-                    item.providerReference(), item.rawStatus(), item.failureReason());
+        List<PayoutReceipt.ItemResult> settled = receipt.items().stream()
+                .filter(i -> i.state() != PayoutItemState.IN_FLIGHT).toList();
+        // In slices, one round trip per slice: a 15,000-item PayPal payout is a handful of statements.
+        for (int from = 0; from < settled.size(); from += 2000) {
+            List<PayoutReceipt.ItemResult> slice = settled.subList(from, Math.min(settled.size(), from + 2000));
+            payouts.settle(batch.id(),
+                    slice.stream().map(PayoutReceipt.ItemResult::paymentId).toArray(UUID[]::new),
+                    slice.stream().map(i -> status(i.state())).toArray(String[]::new),
+                    slice.stream().map(PayoutReceipt.ItemResult::providerReference).toArray(String[]::new),
+                    slice.stream().map(PayoutReceipt.ItemResult::rawStatus).toArray(String[]::new),
+                    slice.stream().map(PayoutReceipt.ItemResult::failureReason).toArray(String[]::new));
         }
         payouts.completeIfSettled(batch.id());
     }
