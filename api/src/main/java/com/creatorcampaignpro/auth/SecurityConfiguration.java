@@ -99,6 +99,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/users/*/avatar").permitAll()
                         // Stripe signs its events (Stripe-Signature); it sends no bearer token.
                         .requestMatchers(HttpMethod.POST, "/api/payments/webhooks/stripe").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/payments/webhooks/paypal").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         // Metrics describe the whole platform: staff who run it only.
                         .requestMatchers("/actuator/**").hasAnyRole("operator", "admin")

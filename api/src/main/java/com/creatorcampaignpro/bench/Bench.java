@@ -43,6 +43,7 @@ public final class Bench {
     static {
         CASES.put("rollup", RollupBenchmark::new);
         CASES.put("http", HttpBenchmark::new);
+        CASES.put("payouts", PayoutBenchmark::new);
     }
 
     private Bench() {

@@ -172,6 +172,14 @@ class AuthorizationMatrixIntegrationTests extends ApiIntegrationTest {
         e.put("POST /api/payments/webhooks/stripe", publicOperation().expect(400));
         e.put("POST /api/payments/disputes/{id}/resolve", roles("finance")
                 .body((caller, vars) -> Map.of("outcome", "rejected", "note", "matrix")));
+        // settlement (issue 9): marketers settle their own content; PayPal authenticates by PayPal's verification
+        e.put("POST /api/payments/process", roles("marketer").expect(404)
+                .body((caller, vars) -> Map.of("contentId", UUID.randomUUID().toString())));
+        e.put("POST /api/payments/webhooks/paypal", publicOperation().expect(400));
+        e.put("GET /api/finance/batches", roles("finance").expect(200));
+        e.put("GET /api/finance/batches/{id}", roles("finance"));
+        e.put("POST /api/finance/batches/{id}/approve", roles("finance"));
+        e.put("GET /api/finance/payouts.csv", roles("finance").expect(200));
 
         // influencer directory: marketers search; any user reads a public profile; influencers edit their own
         Expectation.Fixture someInfluencer = owner -> Map.of("id", influencer().id().toString());
