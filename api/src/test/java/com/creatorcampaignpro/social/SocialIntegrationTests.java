@@ -2,8 +2,8 @@ package com.creatorcampaignpro.social;
 
 import com.creatorcampaignpro.db.testing.TestDatabase;
 import com.creatorcampaignpro.testing.ProviderFakesIntegrationTest;
-import com.creatorcampaignpro.testing.fakes.FakeSocialPlatform;
-import com.creatorcampaignpro.testing.fakes.FakeSocialPlatform.Profile;
+import com.creatorcampaignpro.fakes.social.FakeSocialPlatform;
+import com.creatorcampaignpro.fakes.social.FakeSocialPlatform.Profile;
 import mockwebserver3.MockResponse;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package com.creatorcampaignpro.testing.fakes;
 
+import com.creatorcampaignpro.fakes.social.FakeSocialPlatform;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
