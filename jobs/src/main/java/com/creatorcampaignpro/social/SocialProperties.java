@@ -63,8 +63,8 @@ public record SocialProperties(
 
     /**
      * How one platform is called, shared by every thread of this instance.
-     * {@code requestsPerSecond} (0 = unlimited) is spread evenly over the second (one permit every
-     * 1/n s), so no second ever sees more; {@code requestsPerWindow} per {@code window} (0 = none) mirrors
+     * {@code requestsPerSecond} (0 = unlimited) is spread evenly (one permit every 1.025/n s), so no
+     * second ever sees more, even with some jitter on the way; {@code requestsPerWindow} per {@code window} (0 = none) mirrors
      * a platform quota such as X's 15-minute windows. {@code maxConcurrent} bounds in-flight requests.
      * Transient failures (IO, timeouts, 5xx) are tried {@code maxAttempts} times in all, with exponential
      * backoff from {@code backoff} up to {@code maxBackoff}, ±50 % jitter; a 429 whose Retry-After is at
