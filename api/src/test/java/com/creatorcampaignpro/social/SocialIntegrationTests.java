@@ -260,6 +260,17 @@ class SocialIntegrationTests extends ProviderFakesIntegrationTest {
                 .andExpect(header().string("Retry-After", "30"))
                 .andExpect(jsonPath("$.platform").value("instagram"));
         assertThat(row(influencer.id(), "instagram").get("status")).isEqualTo("connected");
+
+        // The cooldown holds for every caller: ten more refreshes inside the window reach no platform.
+        int seen = INSTAGRAM.requestCount();
+        for (int i = 0; i < 10; i++) {
+            String retryAfter = refresh(influencer, "instagram")
+                    .andExpect(status().isTooManyRequests())
+                    .andReturn().getResponse().getHeader("Retry-After");
+            assertThat(Long.parseLong(retryAfter)).isBetween(1L, 30L);
+        }
+        assertThat(INSTAGRAM.requestCount()).isEqualTo(seen);
+        assertThat(row(influencer.id(), "instagram").get("rate_limited_until")).isNotNull();
     }
 
     @Test

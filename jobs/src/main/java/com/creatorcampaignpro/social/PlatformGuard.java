@@ -31,7 +31,6 @@ import java.util.function.Supplier;
  * rate permit or sleeping between retries holds no in-flight slot.
  */
 final class PlatformGuard {
-    private static final Duration PER_SECOND_CYCLE = Duration.ofMillis(1_025);
     private final Platform platform;
     private final SocialProperties.Limits limits;
     private final Retry retry;
@@ -68,13 +67,14 @@ final class PlatformGuard {
                 .recordExceptions(TransientProviderException.class)
                 .build());
         if (limits.requestsPerSecond() > 0) {
-            // One permit per cycle of (1 s + 25 ms) / n rather than n at the start of each second: no
-            // burst, and n + 1 permits span at least n cycles = 1.025 s, so even with 25 ms of jitter
-            // between permit and arrival the platform never sees more than n requests in any second
-            // (at a cost of 2.4 % of the rate).
+            // One permit per cycle of (1 s + allowance) / n rather than n at the start of each second:
+            // no burst, and n + 1 permits span at least n cycles = 1 s + allowance, so unless travel
+            // times differ by more than the allowance the platform never sees more than n requests in
+            // any second (at a cost of allowance / 1 s of the rate: 2.4 % with the default 25 ms).
             rateLimiters.add(RateLimiter.of(name + "-per-second", RateLimiterConfig.custom()
                     .limitForPeriod(1)
-                    .limitRefreshPeriod(Duration.ofNanos(PER_SECOND_CYCLE.toNanos() / limits.requestsPerSecond()))
+                    .limitRefreshPeriod(Duration.ofNanos(Duration.ofSeconds(1).plus(limits.jitterAllowance()).toNanos()
+                            / limits.requestsPerSecond()))
                     .timeoutDuration(limits.maxPermitWait())
                     .build()));
         }

@@ -63,8 +63,9 @@ public record SocialProperties(
 
     /**
      * How one platform is called, shared by every thread of this instance.
-     * {@code requestsPerSecond} (0 = unlimited) is spread evenly (one permit every 1.025/n s), so no
-     * second ever sees more, even with some jitter on the way; {@code requestsPerWindow} per {@code window} (0 = none) mirrors
+     * {@code requestsPerSecond} (0 = unlimited) is spread evenly, one permit every (1 s +
+     * {@code jitterAllowance}) / n, so no second at the platform ever sees more than n requests unless
+     * their travel times differ by more than the allowance (at a cost of that fraction of the rate); {@code requestsPerWindow} per {@code window} (0 = none) mirrors
      * a platform quota such as X's 15-minute windows. {@code maxConcurrent} bounds in-flight requests.
      * Transient failures (IO, timeouts, 5xx) are tried {@code maxAttempts} times in all, with exponential
      * backoff from {@code backoff} up to {@code maxBackoff}, ±50 % jitter; a 429 whose Retry-After is at
@@ -83,29 +84,36 @@ public record SocialProperties(
                          @DefaultValue("5s") Duration maxInPlaceWait,
                          @DefaultValue("50") int failureRatePercent,
                          @DefaultValue("20") int minimumCalls,
-                         @DefaultValue("60s") Duration openFor) {
+                         @DefaultValue("60s") Duration openFor,
+                         @DefaultValue("25ms") Duration jitterAllowance) {
 
         public static final Limits DEFAULTS = new Limits(0, 0, Duration.ofMinutes(15), Duration.ofMinutes(5), 16, 4,
-                Duration.ofMillis(250), Duration.ofSeconds(8), Duration.ofSeconds(5), 50, 20, Duration.ofSeconds(60));
+                Duration.ofMillis(250), Duration.ofSeconds(8), Duration.ofSeconds(5), 50, 20, Duration.ofSeconds(60),
+                Duration.ofMillis(25));
 
         public Limits withRequestsPerSecond(int perSecond) {
             return new Limits(perSecond, requestsPerWindow, window, maxPermitWait, maxConcurrent, maxAttempts, backoff,
-                    maxBackoff, maxInPlaceWait, failureRatePercent, minimumCalls, openFor);
+                    maxBackoff, maxInPlaceWait, failureRatePercent, minimumCalls, openFor, jitterAllowance);
         }
 
         public Limits withMaxConcurrent(int concurrent) {
             return new Limits(requestsPerSecond, requestsPerWindow, window, maxPermitWait, concurrent, maxAttempts, backoff,
-                    maxBackoff, maxInPlaceWait, failureRatePercent, minimumCalls, openFor);
+                    maxBackoff, maxInPlaceWait, failureRatePercent, minimumCalls, openFor, jitterAllowance);
         }
 
         public Limits withRetries(int attempts, Duration backoff, Duration maxBackoff) {
             return new Limits(requestsPerSecond, requestsPerWindow, window, maxPermitWait, maxConcurrent, attempts, backoff,
-                    maxBackoff, maxInPlaceWait, failureRatePercent, minimumCalls, openFor);
+                    maxBackoff, maxInPlaceWait, failureRatePercent, minimumCalls, openFor, jitterAllowance);
+        }
+
+        public Limits withJitterAllowance(Duration allowance) {
+            return new Limits(requestsPerSecond, requestsPerWindow, window, maxPermitWait, maxConcurrent, maxAttempts, backoff,
+                    maxBackoff, maxInPlaceWait, failureRatePercent, minimumCalls, openFor, allowance);
         }
 
         public Limits withCircuit(int failureRatePercent, int minimumCalls, Duration openFor) {
             return new Limits(requestsPerSecond, requestsPerWindow, window, maxPermitWait, maxConcurrent, maxAttempts, backoff,
-                    maxBackoff, maxInPlaceWait, failureRatePercent, minimumCalls, openFor);
+                    maxBackoff, maxInPlaceWait, failureRatePercent, minimumCalls, openFor, jitterAllowance);
         }
     }
 }
