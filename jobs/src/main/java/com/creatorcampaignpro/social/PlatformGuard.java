@@ -42,7 +42,7 @@ final class PlatformGuard {
     private final Timer rateLimitWaits;
     private final Counter retries;
 
-    PlatformGuard(Platform platform, SocialProperties.Limits limits, MeterRegistry meters) {
+    PlatformGuard(Platform platform, SocialProperties.Limits limits, MeterRegistry meters, SocialCallStats stats) {
         this.platform = platform;
         this.limits = limits;
         this.meters = meters;
@@ -93,7 +93,10 @@ final class PlatformGuard {
                 .description("time spent waiting for a permit of our own rate limit").register(meters);
         this.retries = Counter.builder("ccp.social.retries").tag("platform", name)
                 .description("calls tried again after a transient failure or a short 429").register(meters);
-        retry.getEventPublisher().onRetry(event -> retries.increment());
+        retry.getEventPublisher().onRetry(event -> {
+            retries.increment();
+            stats.retried(platform);
+        });
     }
 
     private boolean worthAnotherTry(Throwable failure) {

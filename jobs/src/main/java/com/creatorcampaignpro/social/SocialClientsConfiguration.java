@@ -1,6 +1,7 @@
 package com.creatorcampaignpro.social;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -26,9 +27,16 @@ import java.util.concurrent.TimeUnit;
 public class SocialClientsConfiguration {
 
     @Bean
-    SocialPlatformClients socialPlatformClients(SocialProperties properties, ObjectProvider<MeterRegistry> meters) {
+    SocialCallStats socialCallStats() {
+        return new SocialCallStats();
+    }
+
+    /** Meters go to the application's registry, else to Micrometer's global one (Boot feeds it too). */
+    @Bean
+    SocialPlatformClients socialPlatformClients(SocialProperties properties, ObjectProvider<MeterRegistry> meters,
+                                                SocialCallStats socialCallStats) {
         OkHttpClient http = httpClient(properties.connectTimeout(), properties.readTimeout());
-        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        MeterRegistry registry = meters.getIfAvailable(() -> Metrics.globalRegistry);
         List<SocialPlatformClient> clients = new ArrayList<>();
         for (Platform platform : Platform.values()) {
             SocialProperties.Provider config = switch (platform) {
@@ -38,7 +46,7 @@ public class SocialClientsConfiguration {
                 case TWITTER -> properties.twitter();
             };
             if (config != null && config.configured()) {
-                clients.add(create(platform, config, http, properties.defaultRetryAfter(), registry));
+                clients.add(create(platform, config, http, properties.defaultRetryAfter(), registry, socialCallStats));
             }
         }
         return new SocialPlatformClients(clients);
@@ -61,9 +69,9 @@ public class SocialClientsConfiguration {
 
     /** For tests, the benchmark and tools outside Spring: the same wiring. */
     public static SocialPlatformClient create(Platform platform, SocialProperties.Provider config, OkHttpClient http,
-                                              Duration defaultRetryAfter, MeterRegistry meters) {
+                                              Duration defaultRetryAfter, MeterRegistry meters, SocialCallStats stats) {
         ProviderHttp providerHttp = new ProviderHttp(platform, http, JsonMapper.builder().build(), defaultRetryAfter,
-                new PlatformGuard(platform, config.limits(), meters));
+                new PlatformGuard(platform, config.limits(), meters, stats));
         return switch (platform) {
             case INSTAGRAM -> switch (config.login().toLowerCase(Locale.ROOT)) {
                 case "instagram" -> new InstagramLoginClient(providerHttp, config);
@@ -79,6 +87,11 @@ public class SocialClientsConfiguration {
 
     public static SocialPlatformClient create(Platform platform, SocialProperties.Provider config, OkHttpClient http,
                                               Duration defaultRetryAfter) {
-        return create(platform, config, http, defaultRetryAfter, new SimpleMeterRegistry());
+        return create(platform, config, http, defaultRetryAfter, new SimpleMeterRegistry(), new SocialCallStats());
+    }
+
+    public static SocialPlatformClient create(Platform platform, SocialProperties.Provider config, OkHttpClient http,
+                                              Duration defaultRetryAfter, MeterRegistry meters) {
+        return create(platform, config, http, defaultRetryAfter, meters, new SocialCallStats());
     }
 }

@@ -238,7 +238,7 @@ class SocialPlatformClientsTests {
                 SocialProperties.Provider.of("https://graph.instagram.com", null, "v23.0", "id", "secret"),
                 SocialProperties.Provider.of("https://www.googleapis.com", null, null, "", ""),
                 null, null), new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(
-                        io.micrometer.core.instrument.MeterRegistry.class));
+                        io.micrometer.core.instrument.MeterRegistry.class), new SocialCallStats());
 
         assertThat(clients.isConfigured(Platform.INSTAGRAM)).isTrue();
         assertThatThrownBy(() -> clients.client(Platform.YOUTUBE)).isInstanceOf(PlatformNotConfiguredException.class);
