@@ -91,6 +91,7 @@ public final class FakeSocialPlatform extends Dispatcher implements AutoCloseabl
     private volatile Duration timeoutDelay = Duration.ofSeconds(2);
     private volatile long retryAfterSeconds = 1;
     private volatile double faultRate;
+    private volatile long faultsFrom;
     private volatile List<Fault> randomFaults = List.of();
     private volatile Random random = new Random(1);
     private volatile boolean keepRequests = true;
@@ -169,8 +170,14 @@ public final class FakeSocialPlatform extends Dispatcher implements AutoCloseabl
 
     /** Each data call meets one of {@code faults} with this probability (seeded: runs are repeatable). */
     public void injectFaults(double probability, long seed, Fault... faults) {
+        injectFaultsAfter(0, probability, seed, faults);
+    }
+
+    /** As {@link #injectFaults}, from the data call after the next {@code calls} on. */
+    public void injectFaultsAfter(long calls, double probability, long seed, Fault... faults) {
         this.random = new Random(seed);
         this.randomFaults = List.of(faults);
+        this.faultsFrom = dataRequestTimes.size() + calls;
         this.faultRate = probability;
     }
 
@@ -295,7 +302,11 @@ public final class FakeSocialPlatform extends Dispatcher implements AutoCloseabl
 
     /** Counts a data call, then answers a queued or random fault if any. */
     private MockResponse dataCall(Profile owner) {
-        dataRequestTimes.add(System.nanoTime());
+        long seen;
+        synchronized (dataRequestTimes) {
+            dataRequestTimes.add(System.nanoTime());
+            seen = dataRequestTimes.size();
+        }
         if (owner != null) {
             dataRequestsPerAccount.computeIfAbsent(owner.id(), id -> new AtomicLong()).incrementAndGet();
         }
@@ -304,7 +315,7 @@ public final class FakeSocialPlatform extends Dispatcher implements AutoCloseabl
             return queued;
         }
         double rate = faultRate;
-        if (rate > 0 && !randomFaults.isEmpty()) {
+        if (rate > 0 && !randomFaults.isEmpty() && seen > faultsFrom) {
             Fault fault;
             synchronized (this) {
                 fault = random.nextDouble() < rate ? randomFaults.get(random.nextInt(randomFaults.size())) : null;
