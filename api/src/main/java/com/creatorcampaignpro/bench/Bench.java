@@ -41,6 +41,7 @@ public final class Bench {
 
     static {
         CASES.put("rollup", RollupBenchmark::new);
+        CASES.put("social", SocialSyncBenchmark::new);
     }
 
     private Bench() {

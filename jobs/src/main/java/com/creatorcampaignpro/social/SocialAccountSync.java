@@ -63,7 +63,7 @@ public class SocialAccountSync {
     }
 
     /** Associated data binding a ciphertext to its account and column (see {@link TokenCipher}). */
-    static String aad(UUID userId, Platform platform, String column) {
+    public static String aad(UUID userId, Platform platform, String column) {
         return "social_accounts/" + userId + "/" + platform.dbValue() + "/" + column;
     }
 

@@ -222,6 +222,17 @@ public final class FakeSocialPlatform extends Dispatcher implements AutoCloseabl
         return n == null ? 0 : n.get();
     }
 
+    /** From the first data request to the last one seen. */
+    public Duration dataRequestSpan() {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (long t : dataRequestTimes) {
+            first = Math.min(first, t);
+            last = Math.max(last, t);
+        }
+        return first > last ? Duration.ZERO : Duration.ofNanos(last - first);
+    }
+
     /** The most data requests that arrived within any sliding window of this length. */
     public long maxDataRequestsWithin(Duration window) {
         long[] times = dataRequestTimes.stream().mapToLong(Long::longValue).sorted().toArray();
