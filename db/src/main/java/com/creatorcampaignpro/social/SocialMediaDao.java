@@ -27,7 +27,7 @@ public interface SocialMediaDao {
             SELECT DISTINCT ON (m.social_account_id, m.platform_media_id)
                    m.social_account_id, m.platform, m.platform_media_id, m.media_type, m.content_type, m.permalink,
                    m.posted_at, m.views, m.likes, m.comments, m.shares, m.saves, m.reach, m.impressions, m.as_of
-            FROM """ + ROWS + """
+            FROM """ + " " + ROWS + """
             ORDER BY m.social_account_id, m.platform_media_id, m.as_of DESC
             ON CONFLICT (social_account_id, platform_media_id) DO UPDATE SET
                 media_type = EXCLUDED.media_type, content_type = EXCLUDED.content_type, permalink = EXCLUDED.permalink,
@@ -52,7 +52,7 @@ public interface SocialMediaDao {
                    COALESCE(m.comments, cm.comments, 0), COALESCE(m.shares, cm.shares, 0),
                    COALESCE(m.saves, cm.saves, 0), COALESCE(m.reach, cm.reach, 0),
                    COALESCE(m.impressions, cm.impressions, 0), m.as_of, now()
-            FROM """ + ROWS + """
+            FROM """ + " " + ROWS + """
             JOIN social_accounts a ON a.id = m.social_account_id
             JOIN content c ON c.platform = m.platform AND c.platform_media_id = m.platform_media_id
                           AND c.status = 'published' AND c.influencer_id = a.user_id
