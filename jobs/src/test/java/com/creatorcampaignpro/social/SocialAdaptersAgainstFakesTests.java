@@ -205,7 +205,7 @@ class SocialAdaptersAgainstFakesTests {
         // A 2-core machine shared by several builds delays requests unevenly on their way to the fake:
         // a generous jitter allowance keeps what the fake measures about the limiter, not the machine.
         SocialPlatformClient client = client(Platform.TIKTOK, fake, fastRetries().withRequestsPerSecond(20).withMaxConcurrent(8)
-                .withJitterAllowance(Duration.ofMillis(250)));
+                .withJitterAllowance(Duration.ofMillis(500)));
         List<OAuthTokens> accounts = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             accounts.add(connect(client, fake, profile("rate" + i)));

@@ -17,9 +17,11 @@ class SocialSyncRateLimitIntegrationTests extends SocialSyncTestSupport {
 
     @DynamicPropertySource
     static void tiktokLimit(DynamicPropertyRegistry registry) {
-        registry.add("ccp.social.tiktok.limits.requests-per-second", () -> "10");
-        // This machine is shared by several builds: allow for uneven travel times on the way to the fake.
-        registry.add("ccp.social.tiktok.limits.jitter-allowance", () -> "250ms");
+        registry.add("ccp.social.tiktok.limits.requests-per-second", () -> "8");
+        // This 2-core machine runs several builds at once (load 15+): the fake's own threads get the CPU
+        // up to ~0.7 s late and then dispatch a backlog together. A 1 s allowance spaces permits
+        // (1 s + 1 s) / 8 apart, so the fake still sees at most 8 in any second despite such delays.
+        registry.add("ccp.social.tiktok.limits.jitter-allowance", () -> "1s");
     }
 
     @Test
@@ -32,7 +34,7 @@ class SocialSyncRateLimitIntegrationTests extends SocialSyncTestSupport {
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(tiktok.dataRequests()).isEqualTo(80);
-        assertThat(tiktok.maxDataRequestsWithin(Duration.ofSeconds(1))).isLessThanOrEqualTo(10);
+        assertThat(tiktok.maxDataRequestsWithin(Duration.ofSeconds(1))).isLessThanOrEqualTo(8);
         assertThat(seeded).allSatisfy(s -> assertThat(row(s.accountId()).get("status")).isEqualTo("connected"));
     }
 }
