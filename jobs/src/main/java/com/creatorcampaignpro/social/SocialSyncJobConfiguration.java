@@ -62,7 +62,7 @@ public class SocialSyncJobConfiguration {
     public static final String LIMIT = "limit";
     static final String PARTITION_PLATFORM = "social.platform";
     static final String PARTITION_CUTOFF = "social.cutoff";
-    static final String RETRIES = "social.retries";
+    static final String RETRIES = "count.retries";
 
     @Bean
     JobDefinition socialSyncJobDefinition() {

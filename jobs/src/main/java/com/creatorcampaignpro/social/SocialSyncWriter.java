@@ -18,16 +18,17 @@ import java.util.List;
 /**
  * Writes a chunk's outcomes in one short transaction of its own (the step itself runs on a
  * resourceless transaction manager, so no connection is held while the processor calls platforms),
- * then counts them: per outcome in the step's context (shown on the execution view) and in Micrometer.
+ * then counts them: per outcome in the step's context under {@code count.*} (the operators' execution
+ * view shows every {@code count.*} entry of a step) and in Micrometer.
  * An unreadable answer is a skip: recorded on the account, counted as a process skip, and the
  * partition fails once there are more than the skip limit.
  */
 class SocialSyncWriter implements ItemWriter<Outcome> {
-    static final String SYNCED = "social.synced";
-    static final String FAILED = "social.failed";
-    static final String DISCONNECTED = "social.disconnected";
-    static final String RATE_LIMITED = "social.rateLimited";
-    static final String SKIPPED = "social.skipped";
+    static final String SYNCED = "count.synced";
+    static final String FAILED = "count.failed";
+    static final String DISCONNECTED = "count.disconnected";
+    static final String RATE_LIMITED = "count.rateLimited";
+    static final String SKIPPED = "count.skipped";
 
     private final SocialAccountSync sync;
     private final TransactionTemplate tx;

@@ -62,16 +62,20 @@ class SocialSyncJobIntegrationTests extends SocialSyncTestSupport {
                         FROM social_accounts WHERE id = ANY(:ids)""")
                 .bind("started", started).bind("ids", ids).mapToMap().one());
         assertThat(summary).containsEntry("updated", 1_000L).containsEntry("measured", 1_000L).containsEntry("media", 20_000L);
-        // and each fault the fakes served is one retry in the step counts of its platform
+        // and every request beyond the ones an account needs is a retry in the step counts of its platform:
+        // at least one per injected fault (a loaded machine may add a genuine timeout of its own)
         for (Platform p : Platform.values()) {
             FakeSocialPlatform fake = fake(p);
             long faults = fake.faultsServed(Fault.SERVER_ERROR) + fake.faultsServed(Fault.TIMEOUT) + fake.faultsServed(Fault.RATE_LIMITED);
+            long needed = 250L * (p == Platform.YOUTUBE ? 3 : 2);
+            long seen = seeded.stream().filter(s -> s.platform() == p).mapToLong(s -> fake.dataRequestsFor(s.profile())).sum();
             StepExecution step = partition(execution, p);
             assertThat(faults).as("faults served by %s", p).isGreaterThan(0);
-            assertThat(count(step, SocialSyncJobConfiguration.RETRIES)).as("retries of %s", p).isEqualTo(faults);
+            assertThat(count(step, SocialSyncJobConfiguration.RETRIES)).as("retries of %s", p)
+                    .isEqualTo(seen - needed).isGreaterThanOrEqualTo(faults);
             assertThat(count(step, SocialSyncWriter.SYNCED)).as("synced on %s", p).isGreaterThanOrEqualTo(250);
             assertThat(step.getReadCount()).isGreaterThanOrEqualTo(250);
-            assertThat(step.getExitStatus().getExitDescription()).contains(faults + " retries");
+            assertThat(step.getExitStatus().getExitDescription()).contains((seen - needed) + " retries");
         }
         // and the influencers' aggregates come from the declared formulas
         Seeded any = seeded.get(0);
