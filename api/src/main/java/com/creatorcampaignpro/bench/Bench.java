@@ -44,6 +44,7 @@ public final class Bench {
         CASES.put("rollup", RollupBenchmark::new);
         CASES.put("http", HttpBenchmark::new);
         CASES.put("payouts", PayoutBenchmark::new);
+        CASES.put("social", SocialSyncBenchmark::new);
     }
 
     private Bench() {

@@ -203,11 +203,17 @@ public final class CcpCli {
         }
         out.print(parameters.render());
         out.println();
-        Table steps = new Table("STEP", "STATUS", "READ", "WRITE", "FILTER", "SKIP", "COMMIT", "ROLLBACK", "DURATION", "FAILURE");
+        Table steps = new Table("STEP", "STATUS", "READ", "WRITE", "FILTER", "SKIP", "COMMIT", "ROLLBACK", "DURATION",
+                "COUNTS", "FAILURE");
         for (JsonNode s : e.get("steps")) {
+            StringBuilder counts = new StringBuilder();
+            JsonNode own = s.path("counts");
+            for (String name : own.propertyNames()) {
+                counts.append(counts.isEmpty() ? "" : " ").append(name).append('=').append(own.get(name).asLong());
+            }
             steps.row(text(s, "name"), text(s, "status"), s.get("readCount").asLong(), s.get("writeCount").asLong(),
                     s.get("filterCount").asLong(), s.get("skipCount").asLong(), s.get("commitCount").asLong(),
-                    s.get("rollbackCount").asLong(), duration(s.get("durationMillis")), text(s, "failure"));
+                    s.get("rollbackCount").asLong(), duration(s.get("durationMillis")), counts.toString(), text(s, "failure"));
         }
         out.print(steps.render());
     }

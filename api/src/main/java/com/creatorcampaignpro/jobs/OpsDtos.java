@@ -58,7 +58,7 @@ final class OpsDtos {
     record StepView(long id, String name, String status, String exitCode, long readCount, long writeCount,
                     long filterCount, long readSkipCount, long processSkipCount, long writeSkipCount, long skipCount,
                     long commitCount, long rollbackCount, Instant startTime, Instant endTime, Long durationMillis,
-                    String failure) {
+                    String failure, java.util.Map<String, Long> counts) {
     }
 
     record ExecutionDetail(long id, String jobName, long instanceId, String status, String exitCode,

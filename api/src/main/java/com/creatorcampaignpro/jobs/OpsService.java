@@ -204,7 +204,18 @@ class OpsService {
                 s.getReadCount(), s.getWriteCount(), s.getFilterCount(), s.getReadSkipCount(), s.getProcessSkipCount(),
                 s.getWriteSkipCount(), s.getSkipCount(), s.getCommitCount(), s.getRollbackCount(),
                 instant(s.getStartTime()), instant(s.getEndTime()), millis(s.getStartTime(), s.getEndTime()),
-                failureText(s.getExitStatus().getExitDescription()));
+                failureText(s.getExitStatus().getExitDescription()), counts(s));
+    }
+
+    /** A job's own step counts: the {@code count.<name>} numbers it keeps in the step's context (e.g. retries). */
+    private static java.util.Map<String, Long> counts(StepExecution s) {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        for (java.util.Map.Entry<String, Object> e : s.getExecutionContext().entrySet()) {
+            if (e.getKey().startsWith("count.") && e.getValue() instanceof Number n) {
+                counts.put(e.getKey().substring("count.".length()), n.longValue());
+            }
+        }
+        return counts;
     }
 
     static ScheduleView view(ScheduleState s) {

@@ -1,8 +1,8 @@
 package com.creatorcampaignpro.testing;
 
-import com.creatorcampaignpro.testing.fakes.FakeSocialPlatform;
-import com.creatorcampaignpro.testing.fakes.FakeSocialPlatform.Kind;
 import com.creatorcampaignpro.fakes.paypal.FakePayPal;
+import com.creatorcampaignpro.fakes.social.FakeSocialPlatform;
+import com.creatorcampaignpro.fakes.social.FakeSocialPlatform.Kind;
 import com.creatorcampaignpro.fakes.stripe.FakeStripe;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,6 +25,7 @@ public abstract class ProviderFakesIntegrationTest extends ApiIntegrationTest {
     static void providers(DynamicPropertyRegistry registry) {
         registry.add("ccp.social.token-key", () -> TOKEN_KEY);
         register(registry, "instagram", INSTAGRAM);
+        registry.add("ccp.social.instagram.oauth-base-url", INSTAGRAM::baseUrl);   // Instagram Login's code exchange
         register(registry, "youtube", YOUTUBE);
         registry.add("ccp.social.youtube.oauth-base-url", YOUTUBE::baseUrl);
         register(registry, "tiktok", TIKTOK);

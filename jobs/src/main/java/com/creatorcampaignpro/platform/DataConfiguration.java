@@ -26,6 +26,8 @@ import com.creatorcampaignpro.payment.PaymentDao;
 import com.creatorcampaignpro.payment.PaymentDisputeDao;
 import com.creatorcampaignpro.payment.PaymentMethodDao;
 import com.creatorcampaignpro.social.SocialAccountDao;
+import com.creatorcampaignpro.social.SocialMediaDao;
+import com.creatorcampaignpro.social.SocialSyncDao;
 import com.creatorcampaignpro.user.AccountDao;
 import com.creatorcampaignpro.user.UserAvatarDao;
 import com.creatorcampaignpro.user.UserDao;
@@ -62,7 +64,8 @@ public class DataConfiguration {
             JobNodeDao.class, JobScheduleDao.class, LoginAttemptDao.class, MatchCampaignDao.class, MatchFeatureDao.class,
             MatchScoreDao.class, MetricsRollupDao.class,
             OutboundEmailDao.class, PaymentDao.class, PaymentDisputeDao.class, PaymentMethodDao.class,
-            RefreshTokenDao.class, SocialAccountDao.class, UserAvatarDao.class, UserDao.class);
+            RefreshTokenDao.class, SocialAccountDao.class, SocialMediaDao.class, SocialSyncDao.class, UserAvatarDao.class,
+            UserDao.class);
 
     /** Over TransactionAwareDataSourceProxy: a rolled-back Batch chunk or service call takes its JDBI writes with it. */
     @Bean
