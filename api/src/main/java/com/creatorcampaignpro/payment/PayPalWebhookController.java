@@ -19,17 +19,24 @@ class PayPalWebhookController {
         this.webhooks = webhooks;
     }
 
+    static final int MAX_EVENT_CHARS = 1_000_000;
+
     @PostMapping("/api/payments/webhooks/paypal")
     @PreAuthorize("permitAll()")
     @SecurityRequirements
     @Operation(summary = "PayPal Payouts events (PAYMENT.PAYOUTSBATCH.*, PAYMENT.PAYOUTS-ITEM.*), verified with PayPal;"
             + " each applied once, never moving a payment backwards")
-    PayPalWebhooks.Outcome receive(@RequestBody String payload,
+    PayPalWebhooks.Outcome receive(@RequestBody @io.swagger.v3.oas.annotations.media.Schema(maxLength = MAX_EVENT_CHARS)
+                                   String payload,
                                    @RequestHeader(value = "PAYPAL-TRANSMISSION-ID", required = false) String id,
                                    @RequestHeader(value = "PAYPAL-TRANSMISSION-TIME", required = false) String time,
                                    @RequestHeader(value = "PAYPAL-TRANSMISSION-SIG", required = false) String signature,
                                    @RequestHeader(value = "PAYPAL-CERT-URL", required = false) String certUrl,
                                    @RequestHeader(value = "PAYPAL-AUTH-ALGO", required = false) String authAlgo) {
+        // PayPal's events are a few KB; a bounded body keeps an unverified flood from costing memory and calls.
+        if (payload.length() > MAX_EVENT_CHARS) {
+            throw new com.creatorcampaignpro.error.ValidationException("body", "must be at most " + MAX_EVENT_CHARS + " characters");
+        }
         return webhooks.receive(payload, new PayPalWebhookVerifier.Transmission(id, time, signature, certUrl, authAlgo));
     }
 }

@@ -130,6 +130,59 @@ class OpenApiConfiguration {
         }));
     }
 
+    /**
+     * The core records a campaign and an invitation carry (Deliverable, TargetAudience) have no web
+     * annotations (core is framework-free): their schemas get the bounds and values the core rules enforce.
+     */
+    @Bean
+    OpenApiCustomizer campaignRecordBounds() {
+        return api -> {
+            var schemas = api.getComponents() == null ? null : api.getComponents().getSchemas();
+            if (schemas == null) {
+                return;
+            }
+            Schema<?> deliverable = schemas.get("Deliverable");
+            if (deliverable != null && deliverable.getProperties() != null) {
+                var p = deliverable.getProperties();
+                enumOf(p.get("platform"), java.util.Arrays.stream(com.creatorcampaignpro.social.Platform.values())
+                        .map(com.creatorcampaignpro.social.Platform::dbValue).toList());
+                enumOf(p.get("contentType"), java.util.Arrays.stream(com.creatorcampaignpro.content.ContentType.values())
+                        .map(com.creatorcampaignpro.content.ContentType::dbValue).toList());
+                maxLength(p.get("description"), com.creatorcampaignpro.campaign.Deliverable.MAX_DESCRIPTION);
+            }
+            Schema<?> audience = schemas.get("TargetAudience");
+            if (audience != null && audience.getProperties() != null) {
+                var p = audience.getProperties();
+                tags(p.get("countries"), com.creatorcampaignpro.campaign.TargetAudience.MAX_TAGS, 2);
+                tags(p.get("genders"), com.creatorcampaignpro.campaign.TargetAudience.MAX_TAGS,
+                        com.creatorcampaignpro.campaign.TargetAudience.MAX_TAG_LENGTH);
+                tags(p.get("interests"), com.creatorcampaignpro.campaign.TargetAudience.MAX_TAGS,
+                        com.creatorcampaignpro.campaign.TargetAudience.MAX_TAG_LENGTH);
+                maxLength(p.get("notes"), com.creatorcampaignpro.campaign.TargetAudience.MAX_NOTES);
+            }
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void enumOf(Schema schema, java.util.List<String> values) {
+        if (schema != null) {
+            schema.setEnum(new java.util.ArrayList<>(values));
+        }
+    }
+
+    private static void maxLength(Schema<?> schema, int max) {
+        if (schema != null) {
+            schema.setMaxLength(max);
+        }
+    }
+
+    private static void tags(Schema<?> array, int maxItems, int maxLength) {
+        if (array != null) {
+            array.setMaxItems(maxItems);
+            maxLength(array.getItems(), maxLength);
+        }
+    }
+
     private static final java.util.Set<String> BOUNDED_FORMATS = java.util.Set.of("uuid", "date", "date-time");
 
     private static boolean isString(Schema<?> schema) {
