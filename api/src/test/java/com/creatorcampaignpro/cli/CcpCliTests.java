@@ -167,7 +167,8 @@ class CcpCliTests {
         assertThat(next().getTarget()).isEqualTo("/api/ops/executions/9");
         assertThat(out()).contains("Exit description: java.lang.IllegalStateException: finish failed on purpose")
                 .contains("ccp.run    manual:2026-11-25T10:00:00Z  String  yes")
-                .contains("finish   FAILED        0      0       0     0       0         1      5 ms  finish failed on purpose");
+                .contains("STEP     STATUS     READ  WRITE  FILTER  SKIP  COMMIT  ROLLBACK  DURATION  COUNTS  FAILURE")
+                .contains("finish   FAILED        0      0       0     0       0         1      5 ms  -       finish failed on purpose");
     }
 
     @Test
