@@ -13,6 +13,7 @@ import com.creatorcampaignpro.user.UserType;
 import com.creatorcampaignpro.web.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -58,7 +59,8 @@ class AdminUserController {
     }
 
     record RolesRequest(@NotNull @Size(max = 10) @Schema(description = "the complete set of staff roles: operator, finance, admin;"
-            + " [] removes them all") List<String> roles) {
+            + " [] removes them all") @ArraySchema(maxItems = 10, schema = @Schema(allowableValues = {"operator", "finance", "admin"}))
+            List<String> roles) {
     }
 
     @GetMapping

@@ -15,7 +15,7 @@ final class AuthDtos {
 
     record RegisterRequest(
             @NotBlank @Email(regexp = ".+@.+\\..+", message = "must be an email address") @Size(max = 320) String email,
-            @NotBlank @Schema(description = "10 to 128 characters") String password,
+            @NotBlank @Schema(description = "10 characters to 72 bytes of UTF-8 (bcrypt's limit: 72 ASCII characters, fewer with accents or emoji)", minLength = 10, maxLength = 72) String password,
             @NotBlank @Schema(allowableValues = {"marketer", "influencer"}) String userType,
             @Size(max = 100) String firstName,
             @Size(max = 100) String lastName,
@@ -37,7 +37,7 @@ final class AuthDtos {
     }
 
     record ResetPasswordRequest(@NotBlank @Size(max = 200) String token,
-                                @NotBlank @Schema(description = "the new password, 10 to 128 characters") String password) {
+                                @NotBlank @Schema(description = "the new password, 10 characters to 72 bytes of UTF-8 (bcrypt's limit)", minLength = 10, maxLength = 72) String password) {
     }
 
     record GoogleSignInRequest(

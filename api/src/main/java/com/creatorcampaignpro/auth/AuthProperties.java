@@ -12,7 +12,8 @@ public record AuthProperties(
         @DefaultValue("15m") Duration accessTokenTtl,
         @DefaultValue("30d") Duration refreshTokenTtl,
         @DefaultValue("12") int bcryptStrength,
-        @DefaultValue LoginLimit loginLimit) {
+        @DefaultValue LoginLimit loginLimit,
+        @DefaultValue("2s") Duration revocationPollInterval) {
 
     public record LoginLimit(
             @DefaultValue("5") int perAccountFailures,

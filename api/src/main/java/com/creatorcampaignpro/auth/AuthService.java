@@ -127,16 +127,15 @@ public class AuthService {
     }
 
     public TokenService.IssuedTokens login(String email, String password, String client) {
-        rateLimiter.check(email, client);
+        long attempt = rateLimiter.reserve(email, client);
         Optional<User> found = users.findByEmail(email.trim());
         String hash = found.map(User::passwordHash).orElse(null);
         boolean matches = passwordEncoder.matches(password, hash == null ? unknownUserHash : hash) && hash != null;
         if (!matches || !found.get().active()) {
-            rateLimiter.recordFailure(email, client);
             throw new UnauthenticatedException("invalid-credentials", "the email or password is wrong");
         }
         User user = found.get();
-        rateLimiter.recordSuccess(email, client);
+        rateLimiter.succeeded(email, attempt);
         users.touchLastLogin(user.id());
         return tokens.issue(user);
     }

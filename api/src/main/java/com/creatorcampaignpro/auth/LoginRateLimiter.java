@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * Sliding-window limits on logins, kept in PostgreSQL so they hold across every instance: per
  * client address (all attempts, against password spraying from one place) and per account
- * (failures only, against guessing one account's password from many places).
+ * (failures only, against guessing one account's password from many places). Each attempt is
+ * reserved, as a failure, before bcrypt runs, and turned into a success only when it proves right.
  */
 @Component
 public class LoginRateLimiter {
@@ -24,28 +25,31 @@ public class LoginRateLimiter {
         this.limits = properties.loginLimit();
     }
 
-    public void check(String email, String client) {
+    /**
+     * Reserves an attempt before the password is checked: it counts as a failure (per account) and
+     * as an attempt (per client) at once, so parallel guesses see each other. Over a limit: 429.
+     */
+    public long reserve(String email, String client) {
         Instant now = clock.instant();
-        attempts.nthLatestAttemptOfClient(client, now.minus(limits.perClientWindow()), limits.perClientAttempts())
-                .ifPresent(oldestCounted -> {
-                    throw new RateLimitedException("too many login attempts from this address",
-                            retryAfter(oldestCounted, limits.perClientWindow(), now));
-                });
-        attempts.nthLatestFailureOfAccount(accountKey(email), now.minus(limits.perAccountWindow()), limits.perAccountFailures())
-                .ifPresent(oldestCounted -> {
-                    throw new RateLimitedException("too many failed logins for this account",
-                            retryAfter(oldestCounted, limits.perAccountWindow(), now));
-                });
+        LoginAttemptDao.Reservation reservation = attempts.reserve(accountKey(email), client,
+                now.minus(limits.perClientWindow()), limits.perClientAttempts(),
+                now.minus(limits.perAccountWindow()), limits.perAccountFailures());
+        if (reservation.blockedByClientUntil() != null) {
+            throw new RateLimitedException("too many login attempts from this address",
+                    retryAfter(reservation.blockedByClientUntil(), limits.perClientWindow(), now));
+        }
+        if (reservation.blockedByAccountUntil() != null) {
+            throw new RateLimitedException("too many failed logins for this account",
+                    retryAfter(reservation.blockedByAccountUntil(), limits.perAccountWindow(), now));
+        }
+        return reservation.attemptId();
     }
 
-    public void recordFailure(String email, String client) {
-        attempts.record(accountKey(email), client, false);
-    }
-
-    public void recordSuccess(String email, String client) {
-        attempts.clearFailuresOfAccount(accountKey(email));
+    /** The password was right: the reserved attempt is a success and forgives the account's failures. */
+    public void succeeded(String email, long attemptId) {
+        attempts.markSucceeded(attemptId);
         // Old rows count for nothing (every query is bounded by its window); housekeepingJob deletes them.
-        attempts.record(accountKey(email), client, true);
+        attempts.clearFailuresOfAccount(accountKey(email));
     }
 
     private static Duration retryAfter(Instant oldestCounted, Duration window, Instant now) {

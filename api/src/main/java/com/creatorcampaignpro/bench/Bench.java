@@ -28,8 +28,9 @@ import java.util.function.Supplier;
  * application on it (any free port, no scheduler), runs the benchmark cases, prints the table.
  *
  * <pre>
- * scripts/bench [--scale small|medium|large] [--seed N] [--runs N] [--only NAME] [--reuse]
+ * scripts/bench [--scale small|medium|large] [--seed N] [--runs N] [--only NAME] [--reuse] [--duration S]
  * </pre>
+ * {@code --duration} is the seconds of each load of the HTTP benchmark (default 10).
  * Database: CCP_BENCH_DB (default ccp_bench) on CCP_BENCH_SERVER_URL (default
  * jdbc:postgresql://127.0.0.1:5432/postgres, user CCP_BENCH_USER or postgres): dropped and recreated
  * unless --reuse finds demo data of the same seed in it.
@@ -41,6 +42,9 @@ public final class Bench {
 
     static {
         CASES.put("rollup", RollupBenchmark::new);
+        CASES.put("http", HttpBenchmark::new);
+        CASES.put("payouts", PayoutBenchmark::new);
+        CASES.put("social", SocialSyncBenchmark::new);
     }
 
     private Bench() {
@@ -52,6 +56,7 @@ public final class Bench {
         int runs = 3;
         String only = null;
         boolean reuse = false;
+        int duration = 10;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--scale" -> scale = DemoScale.named(args[++i]);
@@ -59,9 +64,10 @@ public final class Bench {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--only" -> only = args[++i];
                 case "--reuse" -> reuse = true;
+                case "--duration" -> duration = Integer.parseInt(args[++i]);
                 default -> {
                     System.err.println("usage: scripts/bench [--scale small|medium|large] [--seed N] [--runs N] "
-                            + "[--only " + String.join("|", CASES.keySet()) + "] [--reuse]");
+                            + "[--only " + String.join("|", CASES.keySet()) + "] [--reuse] [--duration S]");
                     System.exit(2);
                 }
             }
@@ -95,24 +101,27 @@ public final class Bench {
                 System.out.println("Reusing the demo data in " + database);
             }
 
-            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CcpApplication.class)
+            BenchReport report = new BenchReport();
+            // The HTTP benchmark starts the platform as its own process; the other cases use one in here.
+            boolean inProcess = !"http".equals(only);
+            try (ConfigurableApplicationContext app = inProcess ? new SpringApplicationBuilder(CcpApplication.class)
                     // Command-line arguments: they win over config/application.yml. The security
                     // configuration needs the servlet stack, hence a server on any free port.
                     .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
                             "--spring.datasource.password=" + password, "--ccp.scheduler.enabled=false",
-                            "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--server.port=0")) {
-                BenchReport report = new BenchReport();
-                BenchContext context = new BenchContext(app, jdbi, runs, seed);
+                            "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--server.port=0") : null) {
+                BenchContext context = new BenchContext(app, jdbi, runs, seed, url, user, password, duration);
                 for (Map.Entry<String, Supplier<BenchCase>> entry : CASES.entrySet()) {
-                    if (only == null || only.equals(entry.getKey())) {
+                    boolean selected = only == null ? !entry.getKey().equals("http") : only.equals(entry.getKey());
+                    if (selected) {
                         System.out.println("Running " + entry.getKey() + " (" + runs + " runs each, medians)...");
                         entry.getValue().get().run(context, report);
                     }
                 }
-                System.out.println();
-                System.out.println(machine(jdbi));
-                System.out.println(report.render());
             }
+            System.out.println();
+            System.out.println(machine(jdbi));
+            System.out.println(report.render());
         }
         System.exit(0); // Quartz and pool threads must not keep the JVM alive
     }

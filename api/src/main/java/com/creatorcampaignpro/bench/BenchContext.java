@@ -5,9 +5,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * What a benchmark works with: the running application (jobs, JobOperator, DAOs) on the bench
- * database, a plain Jdbi on the same database for set-up and floors, and how many times to repeat.
+ * database (null for a case that starts the platform as its own process), a plain Jdbi on the same
+ * database for set-up and floors, how many times to repeat, and for load tests the seconds per load.
  */
-public record BenchContext(ConfigurableApplicationContext application, Jdbi jdbi, int runs, long seed) {
+public record BenchContext(ConfigurableApplicationContext application, Jdbi jdbi, int runs, long seed,
+                           String databaseUrl, String user, String password, int seconds) {
 
     public <T> T bean(String name, Class<T> type) {
         return application.getBean(name, type);

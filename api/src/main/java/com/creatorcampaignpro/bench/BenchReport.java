@@ -19,10 +19,16 @@ public final class BenchReport {
 
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> texts = new ArrayList<>();
 
     /** A row; {@code reference} is the id of an earlier row this one is compared with (its ratio), or null. */
     public void add(String id, String job, long items, double[] seconds, String reference, String note) {
         rows.add(new Row(id, job, items, seconds, reference, note));
+    }
+
+    /** A block printed as it is (a case's own table), before the notes. */
+    public void text(String text) {
+        texts.add(text);
     }
 
     public void note(String note) {
@@ -50,6 +56,11 @@ public final class BenchReport {
 
     public String render() {
         StringBuilder out = new StringBuilder();
+        texts.forEach(out::append);
+        if (rows.isEmpty()) {
+            notes.forEach(note -> out.append("- ").append(note).append(System.lineSeparator()));
+            return out.toString();
+        }
         out.append(String.format("| %-44s | %10s | %13s | %10s | %-16s | %-30s | %s |%n", "job", "items", "wall time (s)",
                 "items/s", "ratio", "note", "runs (s)"));
         out.append(String.format("|%s|%s|%s|%s|%s|%s|%s|%n", "-".repeat(46), "-".repeat(12), "-".repeat(15),

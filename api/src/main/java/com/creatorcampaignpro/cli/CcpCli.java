@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -38,6 +39,8 @@ public final class CcpCli {
               schedules                    every schedule with its state and next fire time
               schedule JOB CRON [ZONE]     change a schedule, e.g. ccp schedule housekeepingJob '0 30 2 * * ?' UTC
               pause JOB | resume JOB | trigger JOB
+              payouts-csv [--from DATE] [--to DATE] [--status S] [--provider stripe|paypal] [--batch ID] [--out FILE]
+                                           finance: download the payout CSV (payouts-v1), one row per payment
             environment: CCP_URL (default http://localhost:8080)
             """;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -100,6 +103,7 @@ public final class CcpCli {
                         + ": it can no longer be restarted.");
             }
             case "schedules" -> schedules();
+            case "payouts-csv" -> payoutsCsv(a);
             case "schedule" -> {
                 String job = a.required(0, "a JOB name");
                 String cron = a.required(1, "a CRON expression (quote it: '0 15 3 * * ?')");
@@ -199,13 +203,35 @@ public final class CcpCli {
         }
         out.print(parameters.render());
         out.println();
-        Table steps = new Table("STEP", "STATUS", "READ", "WRITE", "FILTER", "SKIP", "COMMIT", "ROLLBACK", "DURATION", "FAILURE");
+        Table steps = new Table("STEP", "STATUS", "READ", "WRITE", "FILTER", "SKIP", "COMMIT", "ROLLBACK", "DURATION",
+                "COUNTS", "FAILURE");
         for (JsonNode s : e.get("steps")) {
+            StringBuilder counts = new StringBuilder();
+            JsonNode own = s.path("counts");
+            for (String name : own.propertyNames()) {
+                counts.append(counts.isEmpty() ? "" : " ").append(name).append('=').append(own.get(name).asLong());
+            }
             steps.row(text(s, "name"), text(s, "status"), s.get("readCount").asLong(), s.get("writeCount").asLong(),
                     s.get("filterCount").asLong(), s.get("skipCount").asLong(), s.get("commitCount").asLong(),
-                    s.get("rollbackCount").asLong(), duration(s.get("durationMillis")), text(s, "failure"));
+                    s.get("rollbackCount").asLong(), duration(s.get("durationMillis")), counts.toString(), text(s, "failure"));
         }
         out.print(steps.render());
+    }
+
+    /** Streams GET /api/finance/payouts.csv into a file (the role finance is needed). */
+    private void payoutsCsv(Args a) {
+        StringBuilder query = new StringBuilder();
+        for (String name : List.of("from", "to", "status", "provider", "batch")) {
+            String value = a.options().get(name);
+            if (value != null) {
+                query.append(query.isEmpty() ? '?' : '&').append(name).append('=')
+                        .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(a.options().getOrDefault("out",
+                "payouts-v1-" + java.time.LocalDate.now(zone) + ".csv"));
+        long bytes = client.download("/api/finance/payouts.csv" + query, file);
+        out.println("Wrote " + file + " (" + bytes + " bytes).");
     }
 
     private void schedules() {

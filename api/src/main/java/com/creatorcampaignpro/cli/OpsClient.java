@@ -79,6 +79,54 @@ final class OpsClient {
         return authorized("PUT", path, body);
     }
 
+    /**
+     * Streams a GET answer (e.g. the payout CSV) into {@code target}, refreshing an expired token once
+     * as {@link #get} does; returns the bytes written. A refusal leaves no file behind.
+     */
+    long download(String path, java.nio.file.Path target) {
+        Credentials credentials = Credentials.load(credentialsFile)
+                .orElseThrow(() -> new ApiError(401, null, "not logged in: run  ccp login EMAIL"));
+        for (int round = 0; ; round++) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(30))
+                    .header("Accept", "text/csv, application/problem+json")
+                    .header("Authorization", "Bearer " + credentials.accessToken()).GET().build();
+            HttpResponse<java.nio.file.Path> response;
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofFile(target));
+            } catch (ConnectException e) {
+                throw new ApiError(0, null, "cannot reach " + baseUrl + ": is the platform running? (set CCP_URL to point elsewhere)");
+            } catch (IOException e) {
+                throw new ApiError(0, null, "download from " + baseUrl + " failed: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ApiError(0, null, "interrupted");
+            }
+            try {
+                if (response.statusCode() / 100 == 2) {
+                    return java.nio.file.Files.size(target);
+                }
+                String body = java.nio.file.Files.readString(target);
+                java.nio.file.Files.deleteIfExists(target);
+                if (response.statusCode() == 401 && round == 0) {
+                    JsonNode tokens;
+                    try {
+                        tokens = send("POST", "/api/auth/refresh", Map.of("refreshToken", credentials.refreshToken()), null);
+                    } catch (ApiError e) {
+                        throw new ApiError(401, e.problem, "your session has ended: run  ccp login " + credentials.email());
+                    }
+                    credentials = credentials.withTokens(tokens.get("accessToken").asString(), tokens.get("refreshToken").asString());
+                    credentials.save(credentialsFile);
+                    continue;
+                }
+                JsonNode problem = body.isBlank() ? null : readOrNull(body);
+                throw new ApiError(response.statusCode(), problem, problem != null && problem.hasNonNull("detail")
+                        ? problem.get("detail").asString() : "HTTP " + response.statusCode());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
     private JsonNode authorized(String method, String path, Object body) {
         Credentials credentials = Credentials.load(credentialsFile)
                 .orElseThrow(() -> new ApiError(401, null, "not logged in: run  ccp login EMAIL"));

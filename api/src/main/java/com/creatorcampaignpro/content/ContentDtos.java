@@ -1,5 +1,6 @@
 package com.creatorcampaignpro.content;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -20,9 +21,9 @@ final class ContentDtos {
             @Schema(allowableValues = {"post", "story", "reel", "video", "short", "tweet", "live"}) String contentType,
             @Size(max = 300) String title,
             @Size(max = 10_000) String caption,
-            @Schema(description = "http(s) URL where the marketer can see the draft") String contentUrl,
-            @Size(max = 20) List<String> mediaUrls,
-            @Schema(description = "which of the invitation's deliverables this fulfils, e.g. \"instagram reel 1/2\"") String deliverable) {
+            @Schema(maxLength = ContentRules.MAX_URL, description = "http(s) URL where the marketer can see the draft") String contentUrl,
+            @ArraySchema(maxItems = ContentRules.MAX_MEDIA, schema = @Schema(maxLength = ContentRules.MAX_URL)) @Size(max = 20) List<String> mediaUrls,
+            @Schema(maxLength = 200, description = "which of the invitation's deliverables this fulfils, e.g. \"instagram reel 1/2\"") String deliverable) {
     }
 
     /** A resubmission: replaces the editable fields and puts the content back to pending. */
@@ -31,17 +32,17 @@ final class ContentDtos {
             @Schema(allowableValues = {"post", "story", "reel", "video", "short", "tweet", "live"}) String contentType,
             @Size(max = 300) String title,
             @Size(max = 10_000) String caption,
-            String contentUrl,
-            @Size(max = 20) List<String> mediaUrls,
-            String deliverable) {
+            @Schema(maxLength = ContentRules.MAX_URL) String contentUrl,
+            @ArraySchema(maxItems = ContentRules.MAX_MEDIA, schema = @Schema(maxLength = ContentRules.MAX_URL)) @Size(max = 20) List<String> mediaUrls,
+            @Schema(maxLength = 200) String deliverable) {
     }
 
-    record ReviewRequest(@Schema(description = "required to reject or request changes") String feedback) {
+    record ReviewRequest(@Schema(maxLength = 5000, description = "required to reject or request changes") String feedback) {
     }
 
     record PublishRequest(
-            @Schema(description = "the platform's id of the live post; the social sync matches metrics on it") String platformMediaId,
-            @Schema(description = "the public URL of the live post, if it differs from contentUrl") String liveUrl) {
+            @Schema(maxLength = 200, pattern = "[A-Za-z0-9_\\-:.]+", description = "the platform's id of the live post; the social sync matches metrics on it") String platformMediaId,
+            @Schema(maxLength = ContentRules.MAX_URL, description = "the public URL of the live post, if it differs from contentUrl") String liveUrl) {
     }
 
     record ContentResponse(

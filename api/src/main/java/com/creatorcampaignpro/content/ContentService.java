@@ -18,6 +18,7 @@ import com.creatorcampaignpro.paging.Page;
 import com.creatorcampaignpro.paging.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import com.creatorcampaignpro.notification.Notifications;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.LinkedHashMap;
@@ -37,14 +38,16 @@ public class ContentService {
     private final InvitationDao invitations;
     private final AuditLogDao audit;
     private final JsonMapper json;
+    private final Notifications notifications;
 
     public ContentService(ContentDao contents, CampaignDao campaigns, InvitationDao invitations, AuditLogDao audit,
-                          JsonMapper json) {
+                          JsonMapper json, Notifications notifications) {
         this.contents = contents;
         this.campaigns = campaigns;
         this.invitations = invitations;
         this.audit = audit;
         this.json = json;
+        this.notifications = notifications;
     }
 
     public record Submitted(ContentResponse content, boolean created) {
@@ -118,6 +121,16 @@ public class ContentService {
             case CHANGES_REQUESTED -> "request_changes";
             default -> throw new IllegalArgumentException(verdict.name());
         }, "content", id.toString(), json.writeValueAsString(details));
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("contentId", id);
+        event.put("campaignId", current.campaignId());
+        event.put("title", current.title());
+        event.put("feedback", cleanFeedback);
+        notifications.toUser(current.influencerId(), switch (verdict) {
+            case APPROVED -> Notifications.CONTENT_APPROVED;
+            case REJECTED -> Notifications.CONTENT_REJECTED;
+            default -> Notifications.CONTENT_CHANGES_REQUESTED;
+        }, event);
         return toResponse(reviewed);
     }
 

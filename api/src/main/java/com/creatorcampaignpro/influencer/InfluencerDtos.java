@@ -53,9 +53,9 @@ final class InfluencerDtos {
             @NotBlank @Size(max = 100) String displayName,
             @Size(max = 5000) String bio,
             @Size(max = 20) List<@NotBlank @Size(max = 40) String> categories,
-            @Size(max = 10) @Schema(description = "ISO-639 codes, e.g. [\"en\", \"pt\"]") List<@NotBlank String> languages,
+            @Size(max = 10) @Schema(description = "ISO-639 codes, e.g. [\"en\", \"pt\"]") List<@NotBlank @Size(max = 10) String> languages,
             @Size(max = 100) String location,
-            @Schema(description = "ISO-3166 alpha-2, e.g. PT") String country,
+            @Size(max = 10) @Schema(description = "ISO-3166 alpha-2, e.g. PT") String country,
             @Schema(allowableValues = {"available", "busy", "unavailable"}, description = "default available")
             String availability) {
     }

@@ -41,14 +41,16 @@ public class InfluencerService {
         this.json = json;
     }
 
-    /** Two statements per page: the profiles, then the page's social accounts in one batch. */
-    @Transactional(readOnly = true)
+    /**
+     * One statement per page (the profiles with their social accounts), so no transaction: a single
+     * statement sees one snapshot, and a read-only transaction would only add a COMMIT round trip.
+     */
     public Page<InfluencerSummary> search(InfluencerSearch criteria) {
-        List<InfluencerProfile> fetched = search.search(criteria);
-        Page<InfluencerProfile> page = Page.fromFetched(fetched, criteria.limit(), p -> new RankCursor(
-                criteria.sort().paramValue(), InfluencerSearchDao.sortValue(p, criteria.sort()), p.userId()).encode());
-        Map<UUID, List<SocialAccountMetrics>> metrics = metricsOf(page.items());
-        return page.map(p -> summary(p, metrics.getOrDefault(p.userId(), List.of())));
+        List<InfluencerSearchDao.Hit> fetched = search.search(criteria);
+        Page<InfluencerSearchDao.Hit> page = Page.fromFetched(fetched, criteria.limit(), hit -> new RankCursor(
+                criteria.sort().paramValue(), InfluencerSearchDao.sortValue(hit.profile(), criteria.sort()),
+                hit.profile().userId()).encode());
+        return page.map(hit -> summary(hit.profile(), hit.accounts().stream().map(InfluencerService::metrics).toList()));
     }
 
     @Transactional(readOnly = true)
@@ -111,15 +113,6 @@ public class InfluencerService {
         }
         List<ContentRate> saved = rates.upsertAll(influencerId, parsed);
         return new RatesResponse(influencerId, saved.stream().map(InfluencerService::rate).toList());
-    }
-
-    private Map<UUID, List<SocialAccountMetrics>> metricsOf(List<InfluencerProfile> page) {
-        if (page.isEmpty()) {
-            return Map.of();
-        }
-        UUID[] ids = page.stream().map(InfluencerProfile::userId).toArray(UUID[]::new);
-        return search.metricsOf(ids).stream().collect(Collectors.groupingBy(SocialMetrics::influencerId,
-                Collectors.mapping(InfluencerService::metrics, Collectors.toList())));
     }
 
     private InfluencerDetail detail(InfluencerProfile p) {

@@ -15,10 +15,12 @@ import com.creatorcampaignpro.paging.Page;
 import com.creatorcampaignpro.paging.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import com.creatorcampaignpro.notification.Notifications;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -31,14 +33,16 @@ public class InvitationService {
     private final CampaignDao campaigns;
     private final InfluencerSearchDao influencers;
     private final InvitationProperties properties;
+    private final Notifications notifications;
     private final Clock clock = Clock.systemUTC();
 
     public InvitationService(InvitationDao invitations, CampaignDao campaigns, InfluencerSearchDao influencers,
-                             InvitationProperties properties) {
+                             InvitationProperties properties, Notifications notifications) {
         this.invitations = invitations;
         this.campaigns = campaigns;
         this.influencers = influencers;
         this.properties = properties;
+        this.notifications = notifications;
     }
 
     /** The invitation and whether this call created it (false: a retry answered with the existing one). */
@@ -64,7 +68,11 @@ public class InvitationService {
         var inserted = invitations.insertIfNoneLive(campaignId, r.influencerId(), Money.of(r.rateAmount(), currency),
                 deliverables, message, expiresAt);
         if (inserted.isPresent()) {
-            return new Invited(toResponse(invitations.find(inserted.get()).orElseThrow()), true);
+            InvitationResponse created = toResponse(invitations.find(inserted.get()).orElseThrow());
+            notifications.toUser(r.influencerId(), Notifications.INVITATION_RECEIVED, Map.of("invitationId", created.id(),
+                    "campaignId", campaignId, "campaignName", campaign.name(), "rateAmount", created.rateAmount(),
+                    "currency", created.currency()));
+            return new Invited(created, true);
         }
         Invitation live = invitations.findLive(campaignId, r.influencerId()).orElseThrow(() -> new ConflictException(
                 "invitation-exists", "another request changed this invitation at the same moment; retry"));
@@ -85,6 +93,8 @@ public class InvitationService {
         InvitationRules.checkTransition(invitation, InvitationStatus.ACCEPTED, clock.instant());
         InvitationRules.checkCampaignOpen(campaign.status());
         invitations.close(id, InvitationStatus.ACCEPTED.dbValue(), null);
+        notifications.toUser(campaign.marketerId(), Notifications.INVITATION_ACCEPTED, Map.of("invitationId", id,
+                "campaignId", campaign.id(), "campaignName", campaign.name(), "influencerId", influencerId));
         return toResponse(invitations.find(id).orElseThrow());
     }
 

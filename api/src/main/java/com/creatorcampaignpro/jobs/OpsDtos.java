@@ -1,7 +1,10 @@
 package com.creatorcampaignpro.jobs;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +16,9 @@ final class OpsDtos {
     private OpsDtos() {
     }
 
+    /** {@code min}/{@code max}: the inclusive range of a numeric parameter, null when unbounded. */
     record ParameterView(String name, String type, boolean required, String defaultValue, boolean identifying,
-                         String description) {
+                         String description, BigDecimal min, BigDecimal max) {
     }
 
     record ExecutionSummary(long id, String jobName, long instanceId, String status, String exitCode,
@@ -34,7 +38,15 @@ final class OpsDtos {
     }
 
     /** Values as text, typed against the job's declaration: {"parameters": {"batchSize": "1000"}}. */
-    record LaunchRequest(Map<String, String> parameters) {
+    record LaunchRequest(@Schema(description = "parameter name -> value as text (see GET /api/ops/jobs for names, types"
+            + " and ranges)", additionalPropertiesSchema = BoundedText.class) Map<String, String> parameters) {
+    }
+
+    /** A job parameter value as text: JobParameterRules refuses longer ones. */
+    @Schema(maxLength = JobParameterRules.MAX_TEXT_LENGTH)
+    static final class BoundedText {
+        private BoundedText() {
+        }
     }
 
     record Accepted(long executionId, String jobName, String status, String action) {
@@ -46,7 +58,7 @@ final class OpsDtos {
     record StepView(long id, String name, String status, String exitCode, long readCount, long writeCount,
                     long filterCount, long readSkipCount, long processSkipCount, long writeSkipCount, long skipCount,
                     long commitCount, long rollbackCount, Instant startTime, Instant endTime, Long durationMillis,
-                    String failure) {
+                    String failure, java.util.Map<String, Long> counts) {
     }
 
     record ExecutionDetail(long id, String jobName, long instanceId, String status, String exitCode,
@@ -66,6 +78,6 @@ final class OpsDtos {
     record ScheduleList(List<ScheduleView> items) {
     }
 
-    record ScheduleRequest(@NotBlank String cron, @NotBlank String timeZone) {
+    record ScheduleRequest(@NotBlank @Size(max = 200) String cron, @NotBlank @Size(max = 100) String timeZone) {
     }
 }

@@ -17,6 +17,11 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Service;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import com.creatorcampaignpro.web.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
@@ -40,12 +45,39 @@ class OpsService {
     private final JobSchedules schedules;
     private final AuditLogDao audit;
     private final JsonMapper json;
+    private final JobHandoff handoff;
+    private final boolean schedulerHere;
 
-    OpsService(JobOperations operations, JobSchedules schedules, AuditLogDao audit, JsonMapper json) {
+    OpsService(JobOperations operations, JobSchedules schedules, AuditLogDao audit, JsonMapper json, JobHandoff handoff,
+               @Value("${ccp.scheduler.enabled:true}") boolean schedulerHere) {
         this.operations = operations;
         this.schedules = schedules;
         this.audit = audit;
         this.json = json;
+        this.handoff = handoff;
+        this.schedulerHere = schedulerHere;
+    }
+
+    /**
+     * On an API-only instance a launch or restart runs on a scheduler instance (JobHandoff); this one
+     * answers with the execution it started, just as a local launch would.
+     */
+    private Accepted started(java.util.function.LongSupplier remotely, java.util.function.Supplier<JobExecution> locally,
+                             String action) {
+        if (schedulerHere) {
+            JobExecution execution = locally.get();
+            return new Accepted(execution.getId(), execution.getJobInstance().getJobName(), execution.getStatus().name(), action);
+        }
+        long id;
+        try {
+            id = remotely.getAsLong();
+        } catch (JobHandoff.NoSchedulerException e) {
+            ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.type("no-scheduler-instance"),
+                    "No scheduler instance", e.getMessage());
+            throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, e);
+        }
+        ExecutionRow row = operations.find(id);
+        return new Accepted(id, row.jobName(), row.status(), action);
     }
 
     List<JobView> jobs() {
@@ -56,7 +88,7 @@ class OpsService {
             ScheduleView schedule = scheduleByJob.get(d.name());
             return new JobView(d.name(), d.description(), d.reads(), d.writes(), entry.job().isRestartable(),
                     d.parameters().stream().map(p -> new ParameterView(p.name(), p.type().dbValue(), p.required(),
-                            p.defaultValue(), p.identifying(), p.description())).toList(),
+                            p.defaultValue(), p.identifying(), p.description(), p.min(), p.max())).toList(),
                     operations.runningExecution(d.name()).map(OpsService::summary).orElse(null),
                     operations.lastExecution(d.name()).map(OpsService::summary).orElse(null),
                     schedule, schedule == null ? null : schedule.nextFireTime());
@@ -64,10 +96,11 @@ class OpsService {
     }
 
     Accepted launch(UUID actor, String jobName, Map<String, String> parameters) {
-        JobExecution execution = operations.launch(jobName, parameters);
-        record(actor, "job.launch", "job_execution", execution.getId(),
+        Accepted accepted = started(() -> handoff.launch(jobName, parameters),
+                () -> operations.launch(jobName, parameters), "launch");
+        record(actor, "job.launch", "job_execution", accepted.executionId(),
                 Map.of("job", jobName, "parameters", parameters == null ? Map.of() : parameters));
-        return new Accepted(execution.getId(), jobName, execution.getStatus().name(), "launch");
+        return accepted;
     }
 
     ExecutionPage history(String jobName, String status, Integer limit, String after) {
@@ -106,11 +139,10 @@ class OpsService {
     }
 
     Accepted restart(UUID actor, long id) {
-        JobExecution execution = operations.restart(id);
-        record(actor, "execution.restart", "job_execution", id, Map.of("job", execution.getJobInstance().getJobName(),
-                "newExecutionId", execution.getId()));
-        return new Accepted(execution.getId(), execution.getJobInstance().getJobName(), execution.getStatus().name(),
-                "restart");
+        Accepted accepted = started(() -> handoff.restart(id), () -> operations.restart(id), "restart");
+        record(actor, "execution.restart", "job_execution", id, Map.of("job", accepted.jobName(),
+                "newExecutionId", accepted.executionId()));
+        return accepted;
     }
 
     Accepted stop(UUID actor, long id) {
@@ -172,7 +204,18 @@ class OpsService {
                 s.getReadCount(), s.getWriteCount(), s.getFilterCount(), s.getReadSkipCount(), s.getProcessSkipCount(),
                 s.getWriteSkipCount(), s.getSkipCount(), s.getCommitCount(), s.getRollbackCount(),
                 instant(s.getStartTime()), instant(s.getEndTime()), millis(s.getStartTime(), s.getEndTime()),
-                failureText(s.getExitStatus().getExitDescription()));
+                failureText(s.getExitStatus().getExitDescription()), counts(s));
+    }
+
+    /** A job's own step counts: the {@code count.<name>} numbers it keeps in the step's context (e.g. retries). */
+    private static java.util.Map<String, Long> counts(StepExecution s) {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        for (java.util.Map.Entry<String, Object> e : s.getExecutionContext().entrySet()) {
+            if (e.getKey().startsWith("count.") && e.getValue() instanceof Number n) {
+                counts.put(e.getKey().substring("count.".length()), n.longValue());
+            }
+        }
+        return counts;
     }
 
     static ScheduleView view(ScheduleState s) {

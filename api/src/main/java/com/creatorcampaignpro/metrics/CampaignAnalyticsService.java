@@ -4,6 +4,7 @@ import com.creatorcampaignpro.campaign.Campaign;
 import com.creatorcampaignpro.campaign.CampaignDao;
 import com.creatorcampaignpro.error.NotFoundException;
 import com.creatorcampaignpro.error.ValidationException;
+import com.creatorcampaignpro.validation.StorableValues;
 import com.creatorcampaignpro.metrics.AnalyticsDtos.CampaignAnalytics;
 import com.creatorcampaignpro.metrics.AnalyticsDtos.Day;
 import com.creatorcampaignpro.metrics.AnalyticsDtos.Totals;
@@ -75,10 +76,15 @@ public class CampaignAnalyticsService {
     }
 
     private static LocalDate parseDate(String field, String value) {
+        LocalDate date;
         try {
-            return LocalDate.parse(value.trim());
+            date = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw new ValidationException(field, "must be a date like 2026-03-01");
         }
+        if (!StorableValues.isStorable(date)) {
+            throw new ValidationException(field, StorableValues.DATE_RANGE);
+        }
+        return date;
     }
 }

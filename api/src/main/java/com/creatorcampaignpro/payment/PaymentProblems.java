@@ -16,6 +16,25 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class PaymentProblems {
     private static final Logger log = LoggerFactory.getLogger(PaymentProblems.class);
 
+    /**
+     * The provider rate-limits us: our client gets 503 with the provider's Retry-After (a bad gateway
+     * would say the provider is broken, and the wait would be lost).
+     */
+    @ExceptionHandler(PayoutCallException.class)
+    org.springframework.http.ResponseEntity<ProblemDetail> call(PayoutCallException e) {
+        if (!e.rateLimited()) {
+            return org.springframework.http.ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(provider(e));
+        }
+        long seconds = Math.max(1, e.retryAfter().map(java.time.Duration::toSeconds).orElse(30L));
+        log.warn("Payout provider rate-limited us: {} (retry after {} s)", e.getMessage(), seconds);
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.type("payout-provider-rate-limited"),
+                "The payout provider is rate limiting", e.provider() + " asks to retry after " + seconds + " s");
+        problem.setProperty("provider", e.provider());
+        problem.setProperty("retriable", true);
+        return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(problem);
+    }
+
     @ExceptionHandler(PayoutProviderException.class)
     ProblemDetail provider(PayoutProviderException e) {
         log.warn("Payout provider call failed: {}", e.getMessage());

@@ -19,12 +19,19 @@ class StripeWebhookController {
         this.webhooks = webhooks;
     }
 
+    static final int MAX_EVENT_CHARS = 1_000_000;
+
     @PostMapping("/api/payments/webhooks/stripe")
     @PreAuthorize("permitAll()")
     @SecurityRequirements
     @Operation(summary = "Stripe events (signed): account.updated activates a payee's Stripe method once onboarding is done")
-    StripeWebhooks.Outcome receive(@RequestBody String payload,
+    StripeWebhooks.Outcome receive(@RequestBody @io.swagger.v3.oas.annotations.media.Schema(maxLength = MAX_EVENT_CHARS)
+                                   String payload,
                                    @RequestHeader(value = "Stripe-Signature", required = false) String signature) {
+        // Stripe's events are a few KB; a bounded body keeps an unsigned flood from costing memory and HMACs.
+        if (payload.length() > MAX_EVENT_CHARS) {
+            throw new com.creatorcampaignpro.error.ValidationException("body", "must be at most " + MAX_EVENT_CHARS + " characters");
+        }
         return webhooks.receive(payload, signature);
     }
 }

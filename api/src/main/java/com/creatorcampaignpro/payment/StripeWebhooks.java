@@ -29,12 +29,17 @@ public class StripeWebhooks {
 
     private final StripeProperties properties;
     private final PaymentMethodDao methods;
+    private final PayoutDao payouts;
+    private final WebhookEventDao events;
     private final AuditLogDao audit;
     private final JsonMapper json;
 
-    public StripeWebhooks(StripeProperties properties, PaymentMethodDao methods, AuditLogDao audit, JsonMapper json) {
+    public StripeWebhooks(StripeProperties properties, PaymentMethodDao methods, PayoutDao payouts, WebhookEventDao events,
+                          AuditLogDao audit, JsonMapper json) {
         this.properties = properties;
         this.methods = methods;
+        this.payouts = payouts;
+        this.events = events;
         this.audit = audit;
         this.json = json;
     }
@@ -67,12 +72,61 @@ public class StripeWebhooks {
         }
         String id = event.path("id").asString("");
         String type = event.path("type").asString("");
-        if ("account.updated".equals(type)) {
-            accountUpdated(id, event.path("data").path("object"));
-            return new Outcome(id, type, true);
+        if (id.isEmpty()) {
+            throw new ValidationException("body", "is not a Stripe event (no id)");
         }
-        log.debug("Ignored Stripe event {} of type {}", id, type);
-        return new Outcome(id, type, false);
+        // Stored in this transaction with the event's effect: a redelivery finds it and changes nothing.
+        if (events.claim("stripe", id, type) == 0) {
+            log.debug("Stripe event {} ({}) already applied", id, type);
+            return new Outcome(id, type, false);
+        }
+        JsonNode object = event.path("data").path("object");
+        switch (type) {
+            case "account.updated" -> accountUpdated(id, object);
+            case "transfer.created", "transfer.updated" -> transfer(object,
+                    object.path("reversed").asBoolean(false) || object.path("amount_reversed").asLong(0) > 0
+                            ? PayoutItemState.REVERSED : PayoutItemState.PAID);
+            case "transfer.reversed" -> transfer(object, PayoutItemState.REVERSED);
+            case "payout.failed" -> payoutFailed(id, event, object);
+            default -> {
+                log.debug("Ignored Stripe event {} of type {}", id, type);
+                return new Outcome(id, type, false);
+            }
+        }
+        return new Outcome(id, type, true);
+    }
+
+    /**
+     * A transfer we made (our ids in its metadata) was created, updated or reversed. Only forward
+     * moves apply: a late transfer.created after transfer.reversed leaves the payment reversed.
+     */
+    private void transfer(JsonNode transfer, PayoutItemState state) {
+        String payment = transfer.path("metadata").path("ccp_payment_id").asString("");
+        String batch = transfer.path("metadata").path("ccp_batch_id").asString("");
+        if (payment.isEmpty() || batch.isEmpty()) {
+            return;   // not one of our payout transfers
+        }
+        try {
+            payouts.applyItemState(java.util.UUID.fromString(batch), java.util.UUID.fromString(payment),
+                    PayoutSettlement.status(state), PayoutSettlement.allowedFrom(state), transfer.path("id").asString(null),
+                    state == PayoutItemState.REVERSED ? "reversed" : "paid", null);
+        } catch (IllegalArgumentException notOurIds) {
+            log.warn("Stripe transfer {} carries metadata that are not our ids", transfer.path("id").asString(""));
+        }
+    }
+
+    /**
+     * A payee's connected account could not pay out to their bank. The transfer to their Stripe
+     * balance stands (the payment stays paid); the failure is audited for finance and support.
+     */
+    private void payoutFailed(String eventId, JsonNode event, JsonNode payout) {
+        String account = event.path("account").asString("");
+        audit.record(null, "stripe.payout_failed", "stripe_account", account.isEmpty() ? null : account,
+                json.writeValueAsString(Map.of("event", eventId, "payout", payout.path("id").asString(""),
+                        "failureCode", payout.path("failure_code").asString(""),
+                        "failureMessage", payout.path("failure_message").asString(""))));
+        log.warn("Stripe payout {} of connected account {} failed: {}", payout.path("id").asString(""), account,
+                payout.path("failure_code").asString(""));
     }
 
     /** An Express account finished onboarding: its pending payout method becomes active. */

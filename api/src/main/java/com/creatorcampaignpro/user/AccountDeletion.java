@@ -4,6 +4,7 @@ import com.creatorcampaignpro.audit.AuditLogDao;
 import com.creatorcampaignpro.auth.EmailTokenDao;
 import com.creatorcampaignpro.auth.GoogleSignIn;
 import com.creatorcampaignpro.auth.LoginRateLimiter;
+import com.creatorcampaignpro.auth.RevokedAccounts;
 import com.creatorcampaignpro.auth.RefreshTokenDao;
 import com.creatorcampaignpro.error.NotFoundException;
 import com.creatorcampaignpro.error.ValidationException;
@@ -39,10 +40,13 @@ public class AccountDeletion {
     private final LoginRateLimiter rateLimiter;
     private final GoogleSignIn google;
     private final TransactionTemplate transaction;
+    private final RevokedAccounts revokedAccounts;
 
     AccountDeletion(UserDao users, AccountDao accounts, RefreshTokenDao refreshTokens, EmailTokenDao emailTokens,
                     OutboundEmailDao outbox, UserAvatarDao avatars, AuditLogDao audit, PasswordEncoder passwordEncoder,
-                    LoginRateLimiter rateLimiter, GoogleSignIn google, TransactionTemplate transaction) {
+                    LoginRateLimiter rateLimiter, GoogleSignIn google, TransactionTemplate transaction,
+                    RevokedAccounts revokedAccounts) {
+        this.revokedAccounts = revokedAccounts;
         this.users = users;
         this.accounts = accounts;
         this.refreshTokens = refreshTokens;
@@ -60,7 +64,9 @@ public class AccountDeletion {
         User user = users.find(userId).filter(User::active).orElseThrow(() -> new NotFoundException("user", userId));
         reauthenticate(user, password, googleIdToken, client);
         transaction.executeWithoutResult(tx -> {
-            // Same lock order as role changes: admins first, then the account.
+            // Same lock order as profile updates (profile, then the account) and role changes
+            // (admins, then the account).
+            accounts.lockInfluencerProfile(userId);
             var admins = accounts.lockAdmins();
             User locked = accounts.lock(userId).filter(User::active).orElseThrow(() -> new NotFoundException("user", userId));
             StaffRoles.requireAnAdminRemains(userId, locked.staffRoles(), java.util.Set.of(), admins);
@@ -76,6 +82,7 @@ public class AccountDeletion {
             refreshTokens.revokeAllOfUser(userId);
             audit.record(userId, "account.deleted", "user", userId.toString(), "{}");
         });
+        revokedAccounts.revokeNow(userId);   // other instances learn it from users.deactivated_at within seconds
         log.info("Account {} deleted (anonymized) at its owner's request", userId);
     }
 
@@ -85,11 +92,11 @@ public class AccountDeletion {
                 throw new ValidationException("password", "is required to delete the account");
             }
             // The same limits as logins: a stolen access token must not become a password oracle.
-            rateLimiter.check(user.email(), client);
+            long attempt = rateLimiter.reserve(user.email(), client);
             if (!passwordEncoder.matches(password, user.passwordHash())) {
-                rateLimiter.recordFailure(user.email(), client);
                 throw new ValidationException("password", "is not the account's password");
             }
+            rateLimiter.succeeded(user.email(), attempt);
             return;
         }
         if (googleIdToken == null || googleIdToken.isBlank()) {

@@ -46,9 +46,10 @@ class AvatarController {
 
     @PostMapping(value = "/upload-avatar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "Upload the caller's profile picture (multipart field file: PNG, JPEG or WebP, at most 2 MB)",
-            description = "The format is read from the file's bytes, not from its declared type. The answer's avatarUrl"
-                    + " serves the image.")
+    @Operation(summary = "Upload the caller's profile picture (multipart field file: PNG, JPEG or WebP, at most 2 MB and 4096 x 4096 pixels)",
+            description = "The format is read from the file's bytes, not from its declared type, and the whole"
+                    + " image is checked (PNG and JPEG decoded, WebP structure walked) before it is stored. The answer's"
+                    + " avatarUrl serves the image.")
     UserResponse upload(Caller caller, @RequestParam(value = "file", required = false) MultipartFile file) throws IOException {
         if (file == null || file.isEmpty()) {
             throw new ValidationException("file", "is required: a PNG, JPEG or WebP image");
@@ -59,6 +60,7 @@ class AvatarController {
         byte[] bytes = file.getBytes();
         ImageType type = ImageType.sniff(bytes)
                 .orElseThrow(() -> new ValidationException("file", "must be a PNG, JPEG or WebP image"));
+        AvatarImages.verify(bytes, type);
         String sha256 = Sha256.hex(bytes);
         // The hash in the URL changes with the image, so clients and caches never show a stale one.
         String url = "/api/users/" + caller.id() + "/avatar?v=" + sha256.substring(0, 12);

@@ -1,6 +1,6 @@
 package com.creatorcampaignpro.web;
 
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JacksonException;
 
 import java.util.List;
 
@@ -10,9 +10,9 @@ final class JsonPaths {
     private JsonPaths() {
     }
 
-    static String of(List<DatabindException.Reference> path) {
+    static String of(List<JacksonException.Reference> path) {
         StringBuilder out = new StringBuilder();
-        for (DatabindException.Reference ref : path) {
+        for (JacksonException.Reference ref : path) {
             if (ref.getPropertyName() != null) {
                 if (!out.isEmpty()) {
                     out.append('.');

@@ -23,11 +23,17 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Maps every failure to application/problem+json. 4xx say what to fix, naming the field; 5xx say
@@ -83,12 +89,26 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail integrity(DataIntegrityViolationException e) {
         log.warn("Constraint violation reached the database: {}", e.getMostSpecificCause().getMessage());
-        return Problems.of(HttpStatus.CONFLICT, Problems.type("constraint-violation"), "Conflict with existing data",
-                "the request conflicts with existing data");
+        return DatabaseProblems.sqlCause(e).flatMap(DatabaseProblems::of)
+                .orElseGet(() -> Problems.of(HttpStatus.CONFLICT, Problems.type("constraint-violation"),
+                        "Conflict with existing data", "the request conflicts with existing data"));
+    }
+
+    /** A broken multipart envelope (no closing boundary, not multipart at all): the upload field is unreadable. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail multipart(MultipartException e) {
+        return Problems.validation(List.of(new FieldError("file", "the multipart/form-data body could not be read")));
     }
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, WebRequest request) {
+        // JDBI and commits wrap PostgreSQL's errors in their own types: a data error is still a 4xx.
+        Optional<ProblemDetail> database = DatabaseProblems.sqlCause(e).flatMap(DatabaseProblems::of);
+        if (database.isPresent()) {
+            log.warn("Database refused the input of {}: {}", request.getDescription(false),
+                    DatabaseProblems.sqlCause(e).map(Throwable::getMessage).orElse(""));
+            return database.get();
+        }
         log.error("Unhandled error on {}", request.getDescription(false), e);
         return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL, "Internal error",
                 "an unexpected error occurred; it has been logged");
@@ -131,19 +151,58 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
     }
 
-    /** Unreadable JSON: name the field whose value could not be read, or say the body is not JSON. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        return ResponseEntity.badRequest().body(Problems.validation(
+                List.of(new FieldError(e.getRequestPartName(), "is required (a multipart/form-data part)"))));
+    }
+
+    /**
+     * Unreadable JSON: name the field whose value could not be read, or say the body is not JSON.
+     * The JSON path lives on the Jackson exception, which is not always the innermost cause (a
+     * number past long is an InputCoercionException wrapped with the path on the way out).
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            String field = JsonPaths.of(databind.getPath());
-            String message = cause instanceof UnrecognizedPropertyException
-                    ? "is not a known field"
-                    : "has a value of the wrong type or format";
-            return ResponseEntity.badRequest().body(Problems.validation(List.of(new FieldError(field, message))));
+        JacksonException located = null;
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                located = jackson;
+                break;
+            }
+        }
+        if (located != null) {
+            String field = JsonPaths.of(located.getPath());
+            return ResponseEntity.badRequest().body(Problems.validation(List.of(new FieldError(field, reason(located)))));
         }
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_BODY,
                 "Malformed request body", "the request body is missing or is not valid JSON"));
+    }
+
+    private static String reason(JacksonException e) {
+        if (e instanceof StorableInputModule.UnstorableValueException unstorable) {
+            return unstorable.reason();
+        }
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a known field";
+        }
+        if (e instanceof InvalidNullException) {
+            return "must not be null";
+        }
+        if (e instanceof InputCoercionException) {
+            return "is out of range for its type";
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Class<?> target = mismatch.getTargetType();
+            if (target.isEnum()) {
+                return "must be one of " + java.util.Arrays.stream(target.getEnumConstants())
+                        .map(c -> "'" + c.toString() + "'").collect(java.util.stream.Collectors.joining(", "));
+            }
+            return "must be a valid " + Problems.typeName(target);
+        }
+        return "has a value of the wrong type or format";
     }
 }

@@ -9,6 +9,9 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,10 +22,11 @@ import java.util.Map;
 
 /**
  * 401 and 403 raised by the security filters, before any controller: written as problem+json
- * here, with the WWW-Authenticate header RFC 6750 asks for.
+ * here, with the WWW-Authenticate header RFC 6750 asks for. Also the firewall's rejections of
+ * URLs it deems dangerous ({@code ;x=1}, {@code %25}, {@code //}, encoded NUL or slash): a 400.
  */
 @Component
-public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
     private final JsonMapper json;
 
     public ProblemResponses(JsonMapper json) {
@@ -47,6 +51,21 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
             throws IOException {
         write(response, request, HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden",
                 "your role does not allow this operation");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+            throws IOException {
+        write(response, request, HttpStatus.BAD_REQUEST, Problems.type("rejected-url"), "Rejected URL",
+                "the URL contains characters or sequences this API refuses (encoded slash, percent or NUL,"
+                        + " path parameters, double slashes, '..'); send it without them");
+    }
+
+    /** Writes a problem built elsewhere (filters that answer before Spring MVC). */
+    void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 
     private void write(HttpServletResponse response, HttpServletRequest request, HttpStatus status, URI type,

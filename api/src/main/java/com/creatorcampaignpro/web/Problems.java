@@ -35,6 +35,36 @@ public final class Problems {
         return problem;
     }
 
+    /** A type as clients know it from the document: integer, number, date, text... */
+    static String typeName(Class<?> type) {
+        if (type == long.class || type == Long.class || type == int.class || type == Integer.class
+                || type == short.class || type == Short.class) {
+            return "integer within its range";
+        }
+        if (type == double.class || type == Double.class || type == java.math.BigDecimal.class) {
+            return "number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "boolean (true or false)";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "date like 2026-03-01";
+        }
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+            return "timestamp like 2026-03-01T12:00:00Z";
+        }
+        if (type == java.util.UUID.class) {
+            return "UUID";
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "array";
+        }
+        return "object";
+    }
+
     /** A 400 whose {@code errors} property names each offending field. */
     public static ProblemDetail validation(List<FieldError> errors) {
         String detail = errors.size() == 1

@@ -1,5 +1,12 @@
 package com.creatorcampaignpro.web;
 
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -12,5 +19,29 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CallerArgumentResolver());
+    }
+
+    /** NUL, unpaired surrogates, out-of-range dates and null array elements refused in every JSON body. */
+    @Bean
+    JsonMapperBuilderCustomizer storableInput() {
+        return StorableInputModule.customizer();
+    }
+
+    /** The same for query parameters and headers, ahead of Spring Security's filters. */
+    @Bean
+    FilterRegistrationBean<RequestInputFilter> requestInputFilter(ProblemResponses problems) {
+        FilterRegistrationBean<RequestInputFilter> registration = new FilterRegistrationBean<>(new RequestInputFilter(problems));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
+        return registration;
+    }
+
+    /** Tomcat's own 400 pages (refused before any servlet runs) as problem+json. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorPages() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
     }
 }

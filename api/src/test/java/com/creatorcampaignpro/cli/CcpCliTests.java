@@ -167,6 +167,33 @@ class CcpCliTests {
         assertThat(next().getTarget()).isEqualTo("/api/ops/executions/9");
         assertThat(out()).contains("Exit description: java.lang.IllegalStateException: finish failed on purpose")
                 .contains("ccp.run    manual:2026-11-25T10:00:00Z  String  yes")
-                .contains("finish   FAILED        0      0       0     0       0         1      5 ms  finish failed on purpose");
+                .contains("STEP     STATUS     READ  WRITE  FILTER  SKIP  COMMIT  ROLLBACK  DURATION  COUNTS  FAILURE")
+                .contains("finish   FAILED        0      0       0     0       0         1      5 ms  -       finish failed on purpose");
+    }
+
+    @Test
+    void payoutsCsvStreamsTheExportIntoAFileWithTheFilters() throws Exception {
+        loggedIn();
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/csv")
+                .body("payment_id,batch_id\r\nabc,def\r\n").build());
+        Path file = home.resolve("out.csv");
+
+        assertThat(cli.run("payouts-csv", "--from", "2026-12-01", "--provider", "paypal", "--out", file.toString())).isZero();
+
+        assertThat(next().getTarget()).isEqualTo("/api/finance/payouts.csv?from=2026-12-01&provider=paypal");
+        assertThat(Files.readString(file)).isEqualTo("payment_id,batch_id\r\nabc,def\r\n");
+        assertThat(out()).contains("Wrote " + file);
+    }
+
+    @Test
+    void payoutsCsvRefusedLeavesNoFile() throws Exception {
+        loggedIn();
+        server.enqueue(json(403, "{\"status\":403,\"detail\":\"finance only\"}"));
+        Path file = home.resolve("refused.csv");
+
+        assertThat(cli.run("payouts-csv", "--out", file.toString())).isEqualTo(1);
+
+        assertThat(file).doesNotExist();
+        assertThat(err()).contains("finance only");
     }
 }

@@ -211,6 +211,15 @@ class InfluencerIntegrationTests extends ApiIntegrationTest {
         assertThat(account.get("followers").asLong()).isEqualTo(8000);
         assertThat(account.get("asOf").isNull()).isFalse();
         assertThat(onTiktok.get("items").get(0).get("metricsAsOf").isNull()).isFalse();
+        // The page and its accounts come in one statement: every account, in platform order, and
+        // none for an influencer without any.
+        jdbi.useHandle(h -> h.createUpdate("""
+                INSERT INTO social_accounts (user_id, platform, username, followers, engagement_rate, avg_views)
+                VALUES (:id, 'youtube', 'smallhikertube', 500, 1.5, 200)""").bind("id", small).execute());
+        JsonNode everyone = search(marketer, "categories", tag);
+        assertThat(everyone.get("items").get(0).get("socialAccounts")).isEmpty();
+        assertThat(everyone.get("items").get(2).get("socialAccounts").findValuesAsString("platform"))
+                .containsExactly("tiktok", "youtube");
 
         // Price per content type, in one currency.
         Account midAccount = new Account(mid, null, null, null);

@@ -73,6 +73,13 @@ class AuthorizationMatrixIntegrationTests extends ApiIntegrationTest {
     // The declarations: one per operation of the OpenAPI document.
     // ---------------------------------------------------------------------------------------------
 
+    /** The declarations below, for tests that drive every operation another way (ApiFuzzIntegrationTests). */
+    static Map<String, Expectation> expectations(ApiIntegrationTest running) {
+        AuthorizationMatrixIntegrationTests matrix = new AuthorizationMatrixIntegrationTests();
+        running.shareWith(matrix);
+        return matrix.expectations();
+    }
+
     private Map<String, Expectation> expectations() {
         Map<String, Expectation> e = new LinkedHashMap<>();
         // auth: how callers get tokens, so public by design
@@ -95,6 +102,7 @@ class AuthorizationMatrixIntegrationTests extends ApiIntegrationTest {
 
         // users: the caller's own account
         e.put("GET /api/users/profile", anyUser().expect(200));
+        e.put("GET /api/notifications/stream", anyUser().expect(200));
         e.put("PUT /api/users/profile", anyUser().expect(200).body((caller, vars) -> Map.of("firstName", "Matrix")));
         e.put("DELETE /api/users/account", anyUser().expect(204).consumesCaller()
                 .body((caller, vars) -> Map.of("password", PASSWORD)));
@@ -164,6 +172,14 @@ class AuthorizationMatrixIntegrationTests extends ApiIntegrationTest {
         e.put("POST /api/payments/webhooks/stripe", publicOperation().expect(400));
         e.put("POST /api/payments/disputes/{id}/resolve", roles("finance")
                 .body((caller, vars) -> Map.of("outcome", "rejected", "note", "matrix")));
+        // settlement (issue 9): marketers settle their own content; PayPal authenticates by PayPal's verification
+        e.put("POST /api/payments/process", roles("marketer").expect(404)
+                .body((caller, vars) -> Map.of("contentId", UUID.randomUUID().toString())));
+        e.put("POST /api/payments/webhooks/paypal", publicOperation().expect(400));
+        e.put("GET /api/finance/batches", roles("finance").expect(200));
+        e.put("GET /api/finance/batches/{id}", roles("finance"));
+        e.put("POST /api/finance/batches/{id}/approve", roles("finance"));
+        e.put("GET /api/finance/payouts.csv", roles("finance").expect(200));
 
         // influencer directory: marketers search; any user reads a public profile; influencers edit their own
         Expectation.Fixture someInfluencer = owner -> Map.of("id", influencer().id().toString());

@@ -2,8 +2,8 @@ package com.creatorcampaignpro.social;
 
 import com.creatorcampaignpro.db.testing.TestDatabase;
 import com.creatorcampaignpro.testing.ProviderFakesIntegrationTest;
-import com.creatorcampaignpro.testing.fakes.FakeSocialPlatform;
-import com.creatorcampaignpro.testing.fakes.FakeSocialPlatform.Profile;
+import com.creatorcampaignpro.fakes.social.FakeSocialPlatform;
+import com.creatorcampaignpro.fakes.social.FakeSocialPlatform.Profile;
 import mockwebserver3.MockResponse;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -75,13 +75,13 @@ class SocialIntegrationTests extends ProviderFakesIntegrationTest {
                 .andExpect(jsonPath("$.username").value("ig"))
                 .andExpect(jsonPath("$.followers").value(10_000))
                 .andExpect(jsonPath("$.posts").value(40))
-                .andExpect(jsonPath("$.engagementRate").value(10.0))         // (2,000 likes / 2 media) / 10,000 followers
+                .andExpect(jsonPath("$.engagementRate").value(1.1))          // (100 likes + 10 comments) per post of 20 / 10,000 followers
                 .andExpect(jsonPath("$.profileUrl").value("https://www.instagram.com/ig"))
                 .andExpect(jsonPath("$.accessToken").doesNotExist());
         connect(influencer, "youtube", YOUTUBE.issueCode(yt, REDIRECT, null), null)
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.followers").value(20_000))
-                .andExpect(jsonPath("$.avgViews").value(2_000))              // 80,000 views / 40 videos
+                .andExpect(jsonPath("$.avgViews").value(4_000))              // 80,000 views over the 20 recent uploads
                 .andExpect(jsonPath("$.profileUrl").value("https://www.youtube.com/@yt"));
         connect(influencer, "tiktok", TIKTOK.issueCode(tt, REDIRECT, null), null)
                 .andExpect(status().isCreated())
@@ -182,7 +182,10 @@ class SocialIntegrationTests extends ProviderFakesIntegrationTest {
     void aProfileReadFailureAtConnectKeepsTheTokensAndRefreshRecovers() throws Exception {
         Account influencer = influencer();
         Profile tt = profile("flaky", 5_000);
-        TIKTOK.failNextProfileRead(FakeSocialPlatform.json(503, "{\"data\":{},\"error\":{\"code\":\"internal_error\",\"message\":\"busy\",\"log_id\":\"1\"}}"));
+        // More 503s than the client's attempts (ccp.social.*.limits.max-attempts, 4 by default).
+        for (int attempt = 0; attempt < 4; attempt++) {
+            TIKTOK.failNextProfileRead(FakeSocialPlatform.json(503, "{\"data\":{},\"error\":{\"code\":\"internal_error\",\"message\":\"busy\",\"log_id\":\"1\"}}"));
+        }
 
         connect(influencer, "tiktok", TIKTOK.issueCode(tt, REDIRECT, null), null)
                 .andExpect(status().isCreated())
@@ -213,7 +216,7 @@ class SocialIntegrationTests extends ProviderFakesIntegrationTest {
         refresh(influencer, "youtube")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.followers").value(2_500))
-                .andExpect(jsonPath("$.avgViews").value(2_000));
+                .andExpect(jsonPath("$.avgViews").value(5_000));             // 100,000 views over the 20 recent uploads
 
         Map<String, Object> after = row(influencer.id(), "youtube");
         assertThat((byte[]) after.get("access_token_enc")).isNotEqualTo(before);
@@ -257,6 +260,17 @@ class SocialIntegrationTests extends ProviderFakesIntegrationTest {
                 .andExpect(header().string("Retry-After", "30"))
                 .andExpect(jsonPath("$.platform").value("instagram"));
         assertThat(row(influencer.id(), "instagram").get("status")).isEqualTo("connected");
+
+        // The cooldown holds for every caller: ten more refreshes inside the window reach no platform.
+        int seen = INSTAGRAM.requestCount();
+        for (int i = 0; i < 10; i++) {
+            String retryAfter = refresh(influencer, "instagram")
+                    .andExpect(status().isTooManyRequests())
+                    .andReturn().getResponse().getHeader("Retry-After");
+            assertThat(Long.parseLong(retryAfter)).isBetween(1L, 30L);
+        }
+        assertThat(INSTAGRAM.requestCount()).isEqualTo(seen);
+        assertThat(row(influencer.id(), "instagram").get("rate_limited_until")).isNotNull();
     }
 
     @Test
@@ -264,7 +278,9 @@ class SocialIntegrationTests extends ProviderFakesIntegrationTest {
         Account influencer = influencer();
         Profile ig = profile("down", 3_000);
         connect(influencer, "instagram", INSTAGRAM.issueCode(ig, REDIRECT, null), null).andExpect(status().isCreated());
-        INSTAGRAM.failNextProfileRead(FakeSocialPlatform.json(500, "{\"error\":{\"message\":\"An unknown error has occurred.\",\"type\":\"OAuthException\",\"code\":1}}"));
+        for (int attempt = 0; attempt < 4; attempt++) {   // every attempt fails
+            INSTAGRAM.failNextProfileRead(FakeSocialPlatform.json(500, "{\"error\":{\"message\":\"An unknown error has occurred.\",\"type\":\"OAuthException\",\"code\":1}}"));
+        }
 
         refresh(influencer, "instagram")
                 .andExpect(status().isBadGateway())

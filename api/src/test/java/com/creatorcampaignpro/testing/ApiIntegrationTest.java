@@ -52,6 +52,13 @@ public abstract class ApiIntegrationTest {
         registry.add("spring.datasource.password", db::password);
     }
 
+    /** Hands this test's MockMvc and beans to a helper built outside Spring (another test's fixtures). */
+    public void shareWith(ApiIntegrationTest other) {
+        other.mvc = mvc;
+        other.json = json;
+        other.userDao = userDao;
+    }
+
     /** A registered, logged-in user. */
     public record Account(UUID id, String email, String accessToken, String refreshToken) {
         public String bearer() {

@@ -76,8 +76,8 @@ class AccountDeletionIntegrationTests extends FakeProvidersIntegrationTest {
                 .bind("id", marketer.id()).mapTo(String.class).list());
         assertThat(campaigns).containsExactly(campaign.get("name").asString());
 
-        // A second delete with the still-valid access token finds nothing to delete.
-        deleteAccount(marketer, Map.of("password", PASSWORD)).andExpect(status().isNotFound());
+        // The access token, though not expired, is refused from the moment of deletion (RevokedAccounts).
+        deleteAccount(marketer, Map.of("password", PASSWORD)).andExpect(status().isUnauthorized());
     }
 
     @Test

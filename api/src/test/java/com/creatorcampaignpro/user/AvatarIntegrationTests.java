@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -66,10 +67,52 @@ class AvatarIntegrationTests extends ApiIntegrationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("file"));
         // A real JPEG declared as anything is accepted as JPEG.
-        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'};
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(3, 3, BufferedImage.TYPE_INT_RGB), "jpeg", out);
+        byte[] jpeg = out.toByteArray();
         JsonNode user = readJson(upload(account, new MockMultipartFile("file", "x.bin", "application/octet-stream", jpeg))
                 .andExpect(status().isOk()));
         mvc.perform(get(user.get("avatarUrl").asString())).andExpect(header().string("Content-Type", "image/jpeg"));
+    }
+
+    @Test
+    void onlyWholeImagesAreStored() throws Exception {
+        Account account = marketer();
+        byte[] png = png();
+        byte[] pngHeaderThenHtml = concat(Arrays.copyOf(png, 8), "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
+        byte[] pngThenHtml = concat(png, "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
+        byte[] truncated = Arrays.copyOf(png, png.length - 20);
+        ByteArrayOutputStream wide = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(4097, 1, BufferedImage.TYPE_INT_RGB), "png", wide);
+        byte[] webpWithWrongLength = webp();
+        webpWithWrongLength[4]++;
+        for (byte[] refused : List.of(pngHeaderThenHtml, pngThenHtml, truncated, wide.toByteArray(), webpWithWrongLength)) {
+            upload(account, new MockMultipartFile("file", "a.png", "image/png", refused))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("file"));
+        }
+        mvc.perform(get("/api/users/" + account.id() + "/avatar")).andExpect(status().isNotFound());
+
+        // A WebP whose RIFF chunks add up is stored (the JDK cannot decode WebP: its structure is checked).
+        JsonNode user = readJson(upload(account, new MockMultipartFile("file", "a.webp", "image/webp", webp()))
+                .andExpect(status().isOk()));
+        mvc.perform(get(user.get("avatarUrl").asString())).andExpect(header().string("Content-Type", "image/webp"));
+    }
+
+    /** RIFF, its length, WEBP, one VP8L chunk of 5 bytes (odd: padded to 6). */
+    private static byte[] webp() {
+        byte[] vp8l = {0x2f, 0, 0, 0, 0};
+        int riffLength = 4 + 8 + vp8l.length + 1;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + riffLength).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(riffLength).put("WEBP".getBytes(StandardCharsets.US_ASCII))
+                .put("VP8L".getBytes(StandardCharsets.US_ASCII)).putInt(vp8l.length).put(vp8l).put((byte) 0);
+        return b.array();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test

@@ -28,4 +28,28 @@ class ProblemHandlerTests {
         assertThat((List<Object>) problem.getProperties().get("errors"))
                 .containsExactly(new Problems.FieldError("file", "is larger than the server accepts"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aConstraintViolationWrappedByJdbiIsMappedBySqlStateNamingItsMeaning() throws Exception {
+        var unique = new org.postgresql.util.PSQLException(new org.postgresql.util.ServerErrorMessage(
+                "SERROR\0C23505\0Mduplicate key value violates unique constraint\0ncontent_platform_media_key\0"));
+        var wrapped = new org.jdbi.v3.core.statement.UnableToExecuteStatementException(unique, null);
+        ProblemDetail problem = new ProblemHandler().unexpected(wrapped, new ServletWebRequest(new MockHttpServletRequest()));
+        assertThat(problem.getStatus()).isEqualTo(409);
+        assertThat(problem.getType()).isEqualTo(Problems.type("media-claimed"));
+        assertThat((List<Object>) problem.getProperties().get("errors"))
+                .containsExactly(new Problems.FieldError("platformMediaId", "is already the published media of other content"));
+
+        var nul = new org.postgresql.util.PSQLException(new org.postgresql.util.ServerErrorMessage(
+                "SERROR\0C22021\0Minvalid byte sequence for encoding \"UTF8\": 0x00\0"));
+        ProblemDetail refused = new ProblemHandler().unexpected(new RuntimeException(nul),
+                new ServletWebRequest(new MockHttpServletRequest()));
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getDetail()).doesNotContain("UTF8");
+
+        ProblemDetail crash = new ProblemHandler().unexpected(new IllegalStateException("bug"),
+                new ServletWebRequest(new MockHttpServletRequest()));
+        assertThat(crash.getStatus()).isEqualTo(500);
+    }
 }

@@ -25,6 +25,7 @@ public record TargetAudience(List<String> countries, Integer minAge, Integer max
     public static final int MAX_AGE = 120;
     public static final int MAX_TAGS = 50;
     public static final int MAX_NOTES = 2000;
+    public static final int MAX_TAG_LENGTH = 60;
     public static final TargetAudience NONE = new TargetAudience(List.of(), null, null, List.of(), List.of(), null);
 
     private static final Pattern AGE_RANGE = Pattern.compile("\\s*(\\d{1,3})?\\s*[-–]\\s*(\\d{1,3})?\\s*|\\s*(\\d{1,3})\\s*\\+\\s*");
@@ -50,13 +51,10 @@ public record TargetAudience(List<String> countries, Integer minAge, Integer max
         tooMany(field + ".countries", countries, violations);
         List<String> genders = InfluencerRules.normalizedTags(a.genders());
         tooMany(field + ".genders", genders, violations);
+        tooLong(field + ".genders", genders, violations);
         List<String> interests = InfluencerRules.normalizedTags(a.interests());
         tooMany(field + ".interests", interests, violations);
-        for (int i = 0; i < interests.size(); i++) {
-            if (interests.get(i).length() > 60) {
-                violations.add(new FieldViolation(field + ".interests[" + i + "]", "must be at most 60 characters"));
-            }
-        }
+        tooLong(field + ".interests", interests, violations);
         checkAge(field + ".minAge", a.minAge(), violations);
         checkAge(field + ".maxAge", a.maxAge(), violations);
         if (a.minAge() != null && a.maxAge() != null && a.maxAge() < a.minAge()) {
@@ -131,6 +129,14 @@ public record TargetAudience(List<String> countries, Integer minAge, Integer max
     private static void checkAge(String field, Integer age, List<FieldViolation> violations) {
         if (age != null && (age < MIN_AGE || age > MAX_AGE)) {
             violations.add(new FieldViolation(field, "must be between " + MIN_AGE + " and " + MAX_AGE));
+        }
+    }
+
+    private static void tooLong(String field, List<String> values, List<FieldViolation> violations) {
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i).length() > MAX_TAG_LENGTH) {
+                violations.add(new FieldViolation(field + "[" + i + "]", "must be at most " + MAX_TAG_LENGTH + " characters"));
+            }
         }
     }
 

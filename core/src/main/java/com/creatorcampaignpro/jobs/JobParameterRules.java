@@ -2,11 +2,16 @@ package com.creatorcampaignpro.jobs;
 
 import com.creatorcampaignpro.error.ValidationException;
 import com.creatorcampaignpro.error.ValidationException.FieldViolation;
+import com.creatorcampaignpro.validation.StorableValues;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -15,6 +20,8 @@ public final class JobParameterRules {
 
     /** Names the platform adds itself (run key, owning node): operators may not pass them. */
     public static final String RESERVED_PREFIX = "ccp.";
+    /** Text parameters land in BATCH_JOB_EXECUTION_PARAMS and in logs: bounded. */
+    public static final int MAX_TEXT_LENGTH = 1000;
 
     private JobParameterRules() {
     }
@@ -51,10 +58,22 @@ public final class JobParameterRules {
                 }
                 continue;
             }
-            spec.type().parse(value).ifPresentOrElse(
-                    v -> typed.put(spec.name(), new TypedParameter(spec, v)),
-                    () -> violations.add(new FieldViolation("parameters." + spec.name(),
-                            "must be " + spec.type().expected() + ", got '" + value + "'")));
+            String field = "parameters." + spec.name();
+            Optional<String> unstorable = StorableValues.textViolation(value);
+            if (unstorable.isPresent() || value.length() > MAX_TEXT_LENGTH) {
+                violations.add(new FieldViolation(field, unstorable.orElse("must be at most " + MAX_TEXT_LENGTH + " characters")));
+                continue;
+            }
+            Optional<Object> parsed = spec.type().parse(value);
+            if (parsed.isEmpty()) {
+                violations.add(new FieldViolation(field, "must be " + spec.type().expected() + ", got '" + value + "'"));
+            } else if (parsed.get() instanceof Number number && spec.outOfRange(new BigDecimal(number.toString()))) {
+                violations.add(new FieldViolation(field, "must be " + spec.range() + ", got " + value.strip()));
+            } else if (parsed.get() instanceof LocalDate date && !StorableValues.isStorable(date)) {
+                violations.add(new FieldViolation(field, StorableValues.DATE_RANGE));
+            } else {
+                typed.put(spec.name(), new TypedParameter(spec, parsed.get()));
+            }
         }
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);

@@ -1,6 +1,7 @@
 package com.creatorcampaignpro.paging;
 
 import com.creatorcampaignpro.error.ValidationException;
+import com.creatorcampaignpro.validation.StorableValues;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -26,7 +27,12 @@ public record KeysetCursor(Instant at, UUID id) {
             if (bar < 0) {
                 throw new IllegalArgumentException("no separator");
             }
-            return new KeysetCursor(Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
+            Instant at = Instant.parse(raw.substring(0, bar));
+            // A forged cursor may carry any instant; PostgreSQL refuses those outside its range.
+            if (!StorableValues.isStorable(at)) {
+                throw new IllegalArgumentException("out of range");
+            }
+            return new KeysetCursor(at, UUID.fromString(raw.substring(bar + 1)));
         } catch (IllegalArgumentException | DateTimeParseException malformed) {
             throw new ValidationException(field, "is not a cursor returned by this API");
         }

@@ -29,6 +29,10 @@ public record RankCursor(String sort, BigDecimal value, UUID id) {
                 throw new IllegalArgumentException("not three parts");
             }
             cursor = new RankCursor(parts[0], new BigDecimal(parts[1]), UUID.fromString(parts[2]));
+            // Sort keys are counts and ratings: a forged 1E+200000 would overflow PostgreSQL's numeric.
+            if (cursor.value().precision() - cursor.value().scale() > 30 || cursor.value().scale() > 30) {
+                throw new IllegalArgumentException("out of range");
+            }
         } catch (IllegalArgumentException malformed) {   // NumberFormatException is one too
             throw new ValidationException(field, "is not a cursor returned by this API");
         }

@@ -1,15 +1,17 @@
 package com.creatorcampaignpro.user;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * NIST SP 800-63B style: length over composition rules. At least 10 characters, at most 128
- * (bcrypt reads only 72 bytes, so longer passphrases add nothing and cost hashing time), and not
- * the account's own email.
+ * NIST SP 800-63B style: length over composition rules. At least 10 characters, at most 72 bytes
+ * of UTF-8, and not the account's own email. 72 bytes is bcrypt's input limit: we limit rather than
+ * pre-hash (a pre-hash would change every stored hash's meaning and feed raw digests, which may hold
+ * NUL bytes, to bcrypt). 72 bytes is 72 ASCII characters, fewer with accents or emoji.
  */
 public final class PasswordPolicy {
     public static final int MIN_LENGTH = 10;
-    public static final int MAX_LENGTH = 128;
+    public static final int MAX_BYTES = 72;
 
     private PasswordPolicy() {
     }
@@ -22,8 +24,9 @@ public final class PasswordPolicy {
         if (password.length() < MIN_LENGTH) {
             return Optional.of("must be at least " + MIN_LENGTH + " characters");
         }
-        if (password.length() > MAX_LENGTH) {
-            return Optional.of("must be at most " + MAX_LENGTH + " characters");
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return Optional.of("must be at most " + MAX_BYTES + " bytes in UTF-8 (72 plain ASCII characters,"
+                    + " fewer with accented letters or emoji): bcrypt reads no further");
         }
         if (email != null && password.equalsIgnoreCase(email)) {
             return Optional.of("must not be the email address");

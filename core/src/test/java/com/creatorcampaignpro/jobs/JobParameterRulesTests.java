@@ -63,4 +63,23 @@ class JobParameterRulesTests {
         assertThatThrownBy(() -> JobParameterSpec.optional("ccp.node", JobParameterType.STRING, null, false, ""))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void rangesAreCheckedAtLaunchNamingTheParameter() {
+        JobDefinition job = new JobDefinition("keepJob", "demo", "nothing", "nothing", List.of(
+                JobParameterSpec.optional("retentionDays", JobParameterType.LONG, "1", false, "keep").between(1, 3650),
+                JobParameterSpec.optional("label", JobParameterType.STRING, null, false, "text"),
+                JobParameterSpec.optional("day", JobParameterType.DATE, null, false, "a day")));
+
+        assertThat(JobParameterRules.validate(job, Map.of("retentionDays", "3650"))).hasSize(1);
+        for (Map<String, String> given : List.of(Map.of("retentionDays", "-1"), Map.of("retentionDays", "0"),
+                Map.of("retentionDays", "3651"), Map.of("label", "a\u0000b"), Map.of("label", "x".repeat(1001)),
+                Map.of("day", "+10000-01-01"))) {
+            assertThatThrownBy(() -> JobParameterRules.validate(job, given)).as(given.toString())
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                            .extracting(FieldViolation::field).containsExactly("parameters." + given.keySet().iterator().next()));
+        }
+        assertThatThrownBy(() -> JobParameterSpec.optional("n", JobParameterType.LONG, "0", false, "").between(1, 10))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -19,6 +19,17 @@ class KeysetCursorTests {
     }
 
     @Test
+    void aForgedCursorOutsidePostgresRangeIsRefused() {
+        for (String instant : List.of("+294277-01-01T00:00:00Z", "-4714-01-01T00:00:00Z", "+10000-01-01T00:00:00Z")) {
+            String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    (instant + "|" + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> KeysetCursor.decode(token, "after")).as(instant)
+                    .isInstanceOfSatisfying(ValidationException.class,
+                            e -> assertThat(e.violations().get(0).field()).isEqualTo("after"));
+        }
+    }
+
+    @Test
     void garbageNamesTheParameter() {
         assertThatThrownBy(() -> KeysetCursor.decode("not-a-cursor", "after"))
                 .isInstanceOfSatisfying(ValidationException.class,

@@ -15,6 +15,15 @@ class PasswordPolicyTests {
     }
 
     @Test
+    void limitsBytesAsBcryptDoesNotCharacters() {
+        assertThat(PasswordPolicy.violation("ab1-".repeat(18), "a@b.co")).isEmpty();              // 72 bytes
+        assertThat(PasswordPolicy.violation("ab1-".repeat(18) + "x", "a@b.co")).get().asString()  // 73 bytes
+                .contains("at most 72 bytes");
+        // 40 characters, 80 bytes: within any character limit, past bcrypt's.
+        assertThat(PasswordPolicy.violation("é".repeat(36) + "abcd", "a@b.co")).isPresent();
+    }
+
+    @Test
     void acceptsALongPassphrase() {
         assertThat(PasswordPolicy.violation("correct horse battery", "a@b.co")).isEmpty();
     }

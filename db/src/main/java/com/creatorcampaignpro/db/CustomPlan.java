@@ -28,17 +28,20 @@ import java.sql.SQLException;
 @SqlStatementCustomizingAnnotation(CustomPlan.Factory.class)
 public @interface CustomPlan {
 
+    /** The same for a statement built by hand: {@code query.addCustomizer(CustomPlan.EVERY_EXECUTION)}. */
+    StatementCustomizer EVERY_EXECUTION = new StatementCustomizer() {
+        @Override
+        public void beforeExecution(PreparedStatement stmt, StatementContext ctx) throws SQLException {
+            if (stmt.isWrapperFor(PGStatement.class)) {
+                stmt.unwrap(PGStatement.class).setPrepareThreshold(0);
+            }
+        }
+    };
+
     class Factory implements SqlStatementCustomizerFactory {
         @Override
         public SqlStatementCustomizer createForMethod(Annotation annotation, Class<?> sqlObjectType, Method method) {
-            return statement -> statement.addCustomizer(new StatementCustomizer() {
-                @Override
-                public void beforeExecution(PreparedStatement stmt, StatementContext ctx) throws SQLException {
-                    if (stmt.isWrapperFor(PGStatement.class)) {
-                        stmt.unwrap(PGStatement.class).setPrepareThreshold(0);
-                    }
-                }
-            });
+            return statement -> statement.addCustomizer(EVERY_EXECUTION);
         }
     }
 }

@@ -1,17 +1,14 @@
 package com.creatorcampaignpro.influencer;
 
-import com.creatorcampaignpro.db.CustomPlan;
 import com.creatorcampaignpro.db.Rows;
-import com.creatorcampaignpro.db.TextArray;
-import com.creatorcampaignpro.paging.RankCursor;
+import com.creatorcampaignpro.influencer.InfluencerProfileDao.ProfileMapper;
 import com.creatorcampaignpro.social.Platform;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
-import org.jdbi.v3.sqlobject.customizer.AllowUnusedBindings;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 import java.math.BigDecimal;
@@ -23,113 +20,45 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The influencer directory: a keyset page of profiles for a search, and the per-platform metrics of a
- * page's influencers in one batched query (two statements per page, whatever its size).
+ * The influencer directory: a keyset page of profiles for a search with their per-platform metrics
+ * (one statement per page), and one influencer's profile and metrics.
  */
 @RegisterRowMapper(InfluencerProfileDao.ProfileMapper.class)
 @RegisterRowMapper(InfluencerSearchDao.MetricsMapper.class)
-public interface InfluencerSearchDao {
+public interface InfluencerSearchDao extends SqlObject {
 
-    /*
-     * Each filter is a fixed SQL fragment with bound values, chosen by which filters the search
-     * uses: the WHERE clause holds only the conditions that apply, so PostgreSQL plans each
-     * combination on its own instead of one generic plan full of "(:x IS NULL OR ...)". No fragment
-     * ever contains client text; every value travels as a bind.
+    /** An influencer of a search page with the social accounts it shows. */
+    record Hit(InfluencerProfile profile, List<SocialMetrics> accounts) {
+    }
+
+    /**
+     * One page of the search ({@code limit + 1} rows: the extra one says whether a next page exists)
+     * with each influencer's social accounts, in one statement (see {@link SearchStatement}).
      */
-    String TEXT = "(p.display_name || ' ' || p.bio) ILIKE :textPattern";
-    String ANY_CATEGORY = "p.categories && CAST(:categories AS text[])";
-    String ALL_CATEGORIES = "p.categories @> CAST(:categories AS text[])";
-    String LANGUAGES = "p.languages && CAST(:languages AS text[])";
-    String COUNTRY = "p.country = CAST(:country AS char(2))";
-    String LOCATION = "p.location ILIKE :locationPattern";
-    String PLATFORM = """
-            EXISTS (SELECT 1 FROM social_accounts s
-                    WHERE s.user_id = p.user_id AND s.platform = :platform AND s.status = 'connected')""";
-    String MIN_FOLLOWERS = "p.total_followers >= :minFollowers";
-    String MAX_FOLLOWERS = "p.total_followers <= :maxFollowers";
-    String MIN_ENGAGEMENT = "p.avg_engagement_rate >= :minEngagementRate";
-    String MIN_VIEWS = "p.avg_views >= :minAvgViews";
-    String AVAILABILITY = "p.availability = :availability";
-    String VERIFIED = "p.verified = :verified";
-    String RATE = """
-            EXISTS (SELECT 1 FROM content_rates r
-                    WHERE r.influencer_id = p.user_id AND r.content_type = :contentType
-                      AND (CAST(:platform AS text) IS NULL OR r.platform = :platform)
-                      AND (CAST(:currency AS text) IS NULL OR r.currency = CAST(:currency AS char(3)))
-                      AND (CAST(:minRate AS bigint) IS NULL OR r.rate_amount >= :minRate)
-                      AND (CAST(:maxRate AS bigint) IS NULL OR r.rate_amount <= :maxRate))""";
-    // The cursor's value is cast to the column's type so the row comparison stays an index condition.
-    String AFTER_FOLLOWERS = "(p.total_followers, p.user_id) < (CAST(:afterValue AS bigint), :afterId)";
-    String AFTER_ENGAGEMENT = "(p.avg_engagement_rate, p.user_id) < (CAST(:afterValue AS numeric(7, 4)), :afterId)";
-    String AFTER_RATING = "(p.rating, p.user_id) < (CAST(:afterValue AS numeric(3, 2)), :afterId)";
-
-    @SqlQuery("""
-            SELECT p.* FROM influencer_profiles p JOIN users u ON u.id = p.user_id
-            WHERE u.is_active AND <filters>
-            ORDER BY <sortColumn> DESC, p.user_id DESC
-            LIMIT :limit
-            """)
-    @AllowUnusedBindings
-    @CustomPlan
-    List<InfluencerProfile> page(@Define("filters") String filters, @Define("sortColumn") String sortColumn,
-                                 @BindMethods SearchBinds binds);
-
-    /** One page of the search ({@code limit + 1} rows: the extra one says whether a next page exists). */
-    default List<InfluencerProfile> search(InfluencerSearch search) {
-        List<String> where = new ArrayList<>();
-        where.add("TRUE");
-        if (search.text() != null) {
-            where.add(TEXT);
-        }
-        if (!search.categories().isEmpty()) {
-            where.add(search.allCategories() ? ALL_CATEGORIES : ANY_CATEGORY);
-        }
-        if (!search.languages().isEmpty()) {
-            where.add(LANGUAGES);
-        }
-        if (search.country() != null) {
-            where.add(COUNTRY);
-        }
-        if (search.location() != null) {
-            where.add(LOCATION);
-        }
-        if (search.platform() != null) {
-            where.add(PLATFORM);
-        }
-        if (search.minFollowers() != null) {
-            where.add(MIN_FOLLOWERS);
-        }
-        if (search.maxFollowers() != null) {
-            where.add(MAX_FOLLOWERS);
-        }
-        if (search.minEngagementRate() != null) {
-            where.add(MIN_ENGAGEMENT);
-        }
-        if (search.minAvgViews() != null) {
-            where.add(MIN_VIEWS);
-        }
-        if (search.availability() != null) {
-            where.add(AVAILABILITY);
-        }
-        if (search.verified() != null) {
-            where.add(VERIFIED);
-        }
-        if (search.contentType() != null) {
-            where.add(RATE);
-        }
-        String sortColumn = switch (search.sort()) {
-            case FOLLOWERS -> "p.total_followers";
-            case ENGAGEMENT -> "p.avg_engagement_rate";
-            case RATING -> "p.rating";
-        };
-        if (search.after() != null) {
-            where.add(switch (search.sort()) {
-                case FOLLOWERS -> AFTER_FOLLOWERS;
-                case ENGAGEMENT -> AFTER_ENGAGEMENT;
-                case RATING -> AFTER_RATING;
-            });
-        }
-        return page(String.join("\n  AND ", where), sortColumn, new SearchBinds(search));
+    default List<Hit> search(InfluencerSearch search) {
+        SearchStatement statement = SearchStatement.of(search);
+        Query query = statement.bind(getHandle().createQuery(statement.sql), search);
+        return query.scanResultSet((results, ctx) -> {
+            ResultSet rs = results.get();
+            ProfileMapper profiles = new ProfileMapper();
+            List<Hit> hits = new ArrayList<>();
+            UUID current = null;
+            while (rs.next()) {
+                UUID id = rs.getObject("user_id", UUID.class);
+                if (!id.equals(current)) {
+                    hits.add(new Hit(profiles.map(rs, ctx), new ArrayList<>(4)));
+                    current = id;
+                }
+                String platform = rs.getString("s_platform");
+                if (platform != null) {
+                    hits.get(hits.size() - 1).accounts().add(new SocialMetrics(id, Platform.parse(platform).orElseThrow(),
+                            rs.getString("s_username"), rs.getString("s_profile_url"), rs.getLong("s_followers"),
+                            rs.getBigDecimal("s_engagement_rate"), rs.getLong("s_avg_views"), rs.getString("s_status"),
+                            Rows.instant(rs, "s_last_synced_at")));
+                }
+            }
+            return hits;
+        });
     }
 
     /** The value a page sorted by {@code sort} continues after. */
@@ -156,87 +85,6 @@ public interface InfluencerSearchDao {
             ORDER BY user_id, platform
             """)
     List<SocialMetrics> metricsOf(@Bind("ids") UUID[] ids);
-
-    /** Bind values of a search, read by name from the fragments above. */
-    record SearchBinds(InfluencerSearch search) {
-        public String textPattern() {
-            return search.textPattern();
-        }
-
-        public TextArray categories() {
-            return new TextArray(search.categories());
-        }
-
-        public TextArray languages() {
-            return new TextArray(search.languages());
-        }
-
-        public String country() {
-            return search.country();
-        }
-
-        public String locationPattern() {
-            return search.locationPattern();
-        }
-
-        public String platform() {
-            return search.platform() == null ? null : search.platform().dbValue();
-        }
-
-        public Long minFollowers() {
-            return search.minFollowers();
-        }
-
-        public Long maxFollowers() {
-            return search.maxFollowers();
-        }
-
-        public BigDecimal minEngagementRate() {
-            return search.minEngagementRate();
-        }
-
-        public Long minAvgViews() {
-            return search.minAvgViews();
-        }
-
-        public String availability() {
-            return search.availability() == null ? null : search.availability().dbValue();
-        }
-
-        public Boolean verified() {
-            return search.verified();
-        }
-
-        public String contentType() {
-            return search.contentType() == null ? null : search.contentType().dbValue();
-        }
-
-        public String currency() {
-            return search.currency();
-        }
-
-        public Long minRate() {
-            return search.minRate();
-        }
-
-        public Long maxRate() {
-            return search.maxRate();
-        }
-
-        public BigDecimal afterValue() {
-            RankCursor after = search.after();
-            return after == null ? null : after.value();
-        }
-
-        public UUID afterId() {
-            RankCursor after = search.after();
-            return after == null ? null : after.id();
-        }
-
-        public int limit() {
-            return search.fetchSize();
-        }
-    }
 
     class MetricsMapper implements RowMapper<SocialMetrics> {
         @Override

@@ -48,46 +48,75 @@ public interface SocialAccountDao {
     @SqlQuery("SELECT * FROM social_accounts WHERE user_id = :userId ORDER BY platform")
     List<SocialAccount> listFor(@Bind("userId") UUID userId);
 
+    /**
+     * Stores refreshed tokens only if the row still holds the access token the refresh started from
+     * (compare-and-set): a disconnect, a reconnect or another refresh in between wins, and the caller
+     * reads the row again.
+     */
     @SqlQuery("""
             UPDATE social_accounts SET access_token_enc = :accessTokenEnc, refresh_token_enc = :refreshTokenEnc,
                 token_expires_at = :expiresAt, scopes = COALESCE(:scopes, scopes), updated_at = now()
-            WHERE id = :id
+            WHERE id = :id AND status <> 'disconnected' AND access_token_enc = :previousAccessTokenEnc
             RETURNING *
             """)
-    SocialAccount updateTokens(@Bind("id") UUID id, @Bind("accessTokenEnc") byte[] accessTokenEnc,
-                               @Bind("refreshTokenEnc") byte[] refreshTokenEnc, @Bind("expiresAt") Instant expiresAt,
-                               @Bind("scopes") String scopes);
+    Optional<SocialAccount> updateTokens(@Bind("id") UUID id, @Bind("previousAccessTokenEnc") byte[] previousAccessTokenEnc,
+                                         @Bind("accessTokenEnc") byte[] accessTokenEnc,
+                                         @Bind("refreshTokenEnc") byte[] refreshTokenEnc, @Bind("expiresAt") Instant expiresAt,
+                                         @Bind("scopes") String scopes);
 
-    /** A successful read: the counters, and the account is healthy again. */
+    /**
+     * A successful read: the counters, the formula's figures, and the account is healthy again.
+     * Guarded: only the connection the read was made for ({@code connected_at}) and only while it is
+     * live, so a sync never brings back an account disconnected (or replaces a reconnected one) meanwhile.
+     */
     @SqlQuery("""
             UPDATE social_accounts SET platform_user_id = :platformUserId, username = :username,
                 profile_url = :profileUrl, followers = :followers, following = :following, posts_count = :posts,
-                engagement_rate = :engagementRate, avg_views = :avgViews, status = 'connected',
-                last_synced_at = now(), sync_error = NULL, sync_failures = 0, updated_at = now()
-            WHERE id = :id
+                engagement_rate = :engagementRate, avg_views = :avgViews, engagement_formula = :formula,
+                engagement_sample = :engagementSample, views_sample = :viewsSample,
+                metrics_window_start = :windowStart, metrics_window_end = :windowEnd, status = 'connected',
+                last_synced_at = :asOf, sync_attempted_at = :asOf, sync_error = NULL, sync_failures = 0,
+                rate_limited_until = NULL, updated_at = now()
+            WHERE id = :id AND connected_at = :connectedAt AND status <> 'disconnected' AND access_token_enc IS NOT NULL
             RETURNING *
             """)
-    SocialAccount recordProfile(@Bind("id") UUID id, @Bind("platformUserId") String platformUserId,
-                                @Bind("username") String username, @Bind("profileUrl") String profileUrl,
-                                @Bind("followers") long followers, @Bind("following") long following,
-                                @Bind("posts") long posts, @Bind("engagementRate") BigDecimal engagementRate,
-                                @Bind("avgViews") long avgViews);
+    Optional<SocialAccount> recordProfile(@Bind("id") UUID id, @Bind("connectedAt") Instant connectedAt,
+                                          @Bind("asOf") Instant asOf, @Bind("platformUserId") String platformUserId,
+                                          @Bind("username") String username, @Bind("profileUrl") String profileUrl,
+                                          @Bind("followers") long followers, @Bind("following") long following,
+                                          @Bind("posts") long posts, @Bind("engagementRate") BigDecimal engagementRate,
+                                          @Bind("avgViews") long avgViews, @Bind("formula") String formula,
+                                          @Bind("engagementSample") Integer engagementSample,
+                                          @Bind("viewsSample") Integer viewsSample, @Bind("windowStart") Instant windowStart,
+                                          @Bind("windowEnd") Instant windowEnd);
 
-    default SocialAccount recordProfile(UUID id, SocialProfile p) {
-        return recordProfile(id, p.platformUserId(), p.username(), p.profileUrl(), Math.max(0, p.followers()),
-                Math.max(0, p.following()), Math.max(0, p.posts()), p.engagementRate(), Math.max(0, p.avgViews()));
+    default Optional<SocialAccount> recordProfile(SocialAccount read, Instant asOf, SocialProfile p, AccountMetrics m) {
+        return recordProfile(read.id(), read.connectedAt(), asOf, p.platformUserId(), p.username(), p.profileUrl(),
+                Math.max(0, p.followers()), Math.max(0, p.following()), Math.max(0, p.posts()), p.engagementRate(),
+                Math.max(0, p.avgViews()), m == null ? null : m.formula(), m == null ? null : m.engagementSample(),
+                m == null ? null : m.viewsSample(), m == null ? null : m.windowStart(), m == null ? null : m.windowEnd());
     }
 
-    /** A read that failed but may work later: tokens kept, the reason shown to the owner. */
+    /** A read that failed but may work later: tokens kept, the reason shown to the owner. Guarded as above. */
     @SqlQuery("""
             UPDATE social_accounts SET status = 'error', sync_error = :reason, sync_failures = sync_failures + 1,
-                updated_at = now()
-            WHERE id = :id
+                sync_attempted_at = now(), updated_at = now()
+            WHERE id = :id AND connected_at = :connectedAt AND status <> 'disconnected'
             RETURNING *
             """)
-    SocialAccount markError(@Bind("id") UUID id, @Bind("reason") String reason);
+    Optional<SocialAccount> markError(@Bind("id") UUID id, @Bind("connectedAt") Instant connectedAt,
+                                      @Bind("reason") String reason);
 
-    /** The tokens are dead (revoked, unreadable) or the owner disconnected: drop them. */
+    /** The platform asked us to wait: nothing about the account changes but its cooldown. Guarded as above. */
+    @SqlQuery("""
+            UPDATE social_accounts SET rate_limited_until = :until, sync_attempted_at = now(), updated_at = now()
+            WHERE id = :id AND connected_at = :connectedAt AND status <> 'disconnected'
+            RETURNING *
+            """)
+    Optional<SocialAccount> startCooldown(@Bind("id") UUID id, @Bind("connectedAt") Instant connectedAt,
+                                          @Bind("until") Instant until);
+
+    /** The owner disconnected: drop the tokens, whatever the state. */
     @SqlQuery("""
             UPDATE social_accounts SET status = 'disconnected', access_token_enc = NULL, refresh_token_enc = NULL,
                 token_expires_at = NULL, sync_error = :reason, updated_at = now()
@@ -96,26 +125,51 @@ public interface SocialAccountDao {
             """)
     SocialAccount markDisconnected(@Bind("id") UUID id, @Bind("reason") String reason);
 
+    /** The tokens are dead (revoked, unreadable): only the connection that was read, and only if still live. */
+    @SqlQuery("""
+            UPDATE social_accounts SET status = 'disconnected', access_token_enc = NULL, refresh_token_enc = NULL,
+                token_expires_at = NULL, sync_error = :reason, sync_attempted_at = now(), updated_at = now()
+            WHERE id = :id AND connected_at = :connectedAt AND status <> 'disconnected'
+            RETURNING *
+            """)
+    Optional<SocialAccount> markDisconnected(@Bind("id") UUID id, @Bind("connectedAt") Instant connectedAt,
+                                             @Bind("reason") String reason);
+
     /**
-     * Recomputes the influencer's aggregates from their live accounts in one statement: followers
-     * summed, engagement weighted by followers, views averaged. Accounts in 'error' keep counting with
-     * their last known numbers; disconnected ones stop counting.
+     * Recomputes influencers' aggregates from their live accounts in one statement: followers summed;
+     * engagement weighted by followers over the accounts whose formula measured something; views
+     * averaged over the accounts that reported views. A platform that reports nothing to measure
+     * (sample 0) is left out instead of counting as 0. Accounts in 'error' keep counting with their
+     * last known numbers; disconnected ones stop counting. Rows never read with a formula (sample
+     * NULL) count when their figure is above zero.
      */
     @SqlUpdate("""
             UPDATE influencer_profiles p SET
-                total_followers = a.followers,
-                avg_engagement_rate = a.engagement,
-                avg_views = a.views,
+                total_followers = COALESCE(a.followers, 0),
+                avg_engagement_rate = COALESCE(a.engagement, 0),
+                avg_views = COALESCE(a.views, 0),
                 metrics_as_of = now(),
                 updated_at = now()
-            FROM (SELECT COALESCE(sum(followers), 0) AS followers,
-                         COALESCE(round(sum(engagement_rate * followers) / NULLIF(sum(followers), 0), 4), 0) AS engagement,
-                         COALESCE(round(avg(avg_views)), 0)::bigint AS views
-                  FROM social_accounts
-                  WHERE user_id = :userId AND status IN ('connected', 'error')) a
-            WHERE p.user_id = :userId
+            FROM unnest(CAST(:userIds AS uuid[])) AS u(user_id)
+            LEFT JOIN (
+                SELECT user_id,
+                       sum(followers) AS followers,
+                       round(sum(engagement_rate * followers) FILTER (WHERE measured)
+                             / NULLIF(sum(followers) FILTER (WHERE measured), 0), 4) AS engagement,
+                       round(avg(avg_views) FILTER (WHERE viewed))::bigint AS views
+                FROM (SELECT user_id, followers, engagement_rate, avg_views,
+                             COALESCE(engagement_sample > 0, engagement_rate > 0) AS measured,
+                             COALESCE(views_sample > 0, avg_views > 0) AS viewed
+                      FROM social_accounts
+                      WHERE user_id = ANY(CAST(:userIds AS uuid[])) AND status IN ('connected', 'error')) s
+                GROUP BY user_id) a ON a.user_id = u.user_id
+            WHERE p.user_id = u.user_id
             """)
-    int recomputeInfluencerMetrics(@Bind("userId") UUID userId);
+    int recomputeInfluencerMetrics(@Bind("userIds") UUID[] userIds);
+
+    default int recomputeInfluencerMetrics(UUID userId) {
+        return recomputeInfluencerMetrics(new UUID[] {userId});
+    }
 
     class SocialAccountMapper implements RowMapper<SocialAccount> {
         @Override
@@ -141,7 +195,14 @@ public interface SocialAccountDao {
                     Rows.instant(rs, "last_synced_at"),
                     rs.getString("sync_error"),
                     rs.getInt("sync_failures"),
-                    Rows.instant(rs, "updated_at"));
+                    Rows.instant(rs, "updated_at"),
+                    Rows.instant(rs, "sync_attempted_at"),
+                    Rows.instant(rs, "rate_limited_until"),
+                    rs.getString("engagement_formula"),
+                    rs.getObject("engagement_sample", Integer.class),
+                    rs.getObject("views_sample", Integer.class),
+                    Rows.instant(rs, "metrics_window_start"),
+                    Rows.instant(rs, "metrics_window_end"));
         }
     }
 }

@@ -47,6 +47,13 @@ public interface AccountDao {
     @SqlQuery("SELECT google_subject FROM users WHERE id = :id")
     Optional<String> googleSubject(@Bind("id") UUID id);
 
+    /**
+     * Locks the influencer profile before the user's row: a profile update in flight locks the
+     * profile, then (V120's trigger) the user's row; taking them in the same order cannot deadlock.
+     */
+    @SqlQuery("SELECT count(*) FROM (SELECT 1 FROM influencer_profiles WHERE user_id = :id FOR UPDATE) locked")
+    int lockInfluencerProfile(@Bind("id") UUID id);
+
     /** Locks the user's row: serializes concurrent role changes and deletions of one account. */
     @SqlQuery(UserDao.SELECT_USER + "WHERE u.id = :id FOR UPDATE OF u")
     Optional<User> lock(@Bind("id") UUID id);

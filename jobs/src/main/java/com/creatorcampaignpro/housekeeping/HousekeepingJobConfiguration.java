@@ -40,14 +40,15 @@ public class HousekeepingJobConfiguration {
                 "Deletes expired refresh tokens, old login attempts and idempotency keys; keeps the audit log",
                 "refresh_tokens, login_attempts, idempotency_keys", "deletes from refresh_tokens, login_attempts, idempotency_keys",
                 List.of(
+                        // Lower bounds of 1 day: 0 or less would delete what the features still use.
                         JobParameterSpec.optional("refreshTokenGraceDays", JobParameterType.LONG, "1", false,
-                                "keep expired refresh tokens this many days (reuse detection needs them briefly)"),
+                                "keep expired refresh tokens this many days (reuse detection needs them briefly)").between(1, 3650),
                         JobParameterSpec.optional("loginAttemptRetentionDays", JobParameterType.LONG, "2", false,
-                                "keep login attempts this many days (the login limits look back minutes)"),
+                                "keep login attempts this many days (the login limits look back minutes)").between(1, 3650),
                         JobParameterSpec.optional("idempotencyKeyRetentionDays", JobParameterType.LONG, "1", false,
-                                "keep Idempotency-Key answers this many days (clients retry within minutes)"),
+                                "keep Idempotency-Key answers this many days (clients retry within minutes)").between(1, 3650),
                         JobParameterSpec.optional("batchSize", JobParameterType.LONG, "5000", false,
-                                "rows deleted per transaction")));
+                                "rows deleted per transaction").between(1, 100_000)));
     }
 
     @Bean

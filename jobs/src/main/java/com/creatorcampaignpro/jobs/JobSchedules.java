@@ -167,7 +167,11 @@ public class JobSchedules implements SmartInitializingSingleton {
             violations.add(new FieldViolation("cron", "is required"));
         } else {
             try {
-                CronExpression.validateExpression(cron.strip());
+                // A valid expression may still never fire (30 February, a past year): Quartz would
+                // then refuse the trigger when it is stored.
+                if (new CronExpression(cron.strip()).getNextValidTimeAfter(new java.util.Date()) == null) {
+                    violations.add(new FieldViolation("cron", "never fires (no date matches it from now on)"));
+                }
             } catch (java.text.ParseException e) {
                 violations.add(new FieldViolation("cron", "is not a Quartz cron expression (seconds minutes hours "
                         + "day-of-month month day-of-week [year], e.g. '0 15 3 * * ?'): " + e.getMessage()));

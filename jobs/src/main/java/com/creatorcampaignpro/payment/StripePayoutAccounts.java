@@ -1,9 +1,6 @@
 package com.creatorcampaignpro.payment;
 
 import com.stripe.StripeClient;
-import com.stripe.exception.ApiConnectionException;
-import com.stripe.exception.ApiException;
-import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Account;
 import com.stripe.model.AccountLink;
@@ -40,6 +37,7 @@ public class StripePayoutAccounts implements PayoutAccounts {
         // keeps keys about 24 h; past that, our unique index still holds one account per user.
         RequestOptions options = RequestOptions.builder().setIdempotencyKey("ccp-express-account-" + userId).build();
         try {
+            StripeResponseHeaders.clear();
             Account account = stripe.v1().accounts().create(params, options);
             return account.getId();
         } catch (StripeException e) {
@@ -73,11 +71,8 @@ public class StripePayoutAccounts implements PayoutAccounts {
         }
     }
 
-    /** Retriable: network, rate limit, Stripe's 5xx. Never: invalid request, authentication, permission. */
+    /** As for transfers: a 429 keeps Stripe's Retry-After, so it can reach our own client. */
     private static PayoutProviderException translate(StripeException e) {
-        boolean retriable = e instanceof ApiConnectionException || e instanceof RateLimitException
-                || (e instanceof ApiException && e.getStatusCode() != null && e.getStatusCode() >= 500);
-        String code = e.getCode() != null ? e.getCode() : (e.getStatusCode() == null ? "no status" : "HTTP " + e.getStatusCode());
-        return new PayoutProviderException("stripe", e.getClass().getSimpleName() + " (" + code + ")", retriable, e);
+        return StripeTransfers.translate(e);
     }
 }

@@ -17,12 +17,17 @@ import com.creatorcampaignpro.jobs.JobExecutionDao;
 import com.creatorcampaignpro.jobs.JobNodeDao;
 import com.creatorcampaignpro.jobs.JobScheduleDao;
 import com.creatorcampaignpro.mail.OutboundEmailDao;
+import com.creatorcampaignpro.matching.MatchCampaignDao;
+import com.creatorcampaignpro.matching.MatchFeatureDao;
+import com.creatorcampaignpro.matching.MatchScoreDao;
 import com.creatorcampaignpro.metrics.CampaignMetricsDao;
 import com.creatorcampaignpro.metrics.MetricsRollupDao;
 import com.creatorcampaignpro.payment.PaymentDao;
 import com.creatorcampaignpro.payment.PaymentDisputeDao;
 import com.creatorcampaignpro.payment.PaymentMethodDao;
 import com.creatorcampaignpro.social.SocialAccountDao;
+import com.creatorcampaignpro.social.SocialMediaDao;
+import com.creatorcampaignpro.social.SocialSyncDao;
 import com.creatorcampaignpro.user.AccountDao;
 import com.creatorcampaignpro.user.UserAvatarDao;
 import com.creatorcampaignpro.user.UserDao;
@@ -56,9 +61,11 @@ public class DataConfiguration {
             AccountDao.class, AuditLogDao.class, CampaignDao.class, CampaignMetricsDao.class, ContentDao.class,
             ContentRateDao.class, EmailTokenDao.class, HousekeepingDao.class, IdempotencyKeyDao.class,
             InfluencerProfileDao.class, InfluencerSearchDao.class, InvitationDao.class, JobExecutionDao.class,
-            JobNodeDao.class, JobScheduleDao.class, LoginAttemptDao.class, MetricsRollupDao.class,
+            JobNodeDao.class, JobScheduleDao.class, LoginAttemptDao.class, MatchCampaignDao.class, MatchFeatureDao.class,
+            MatchScoreDao.class, MetricsRollupDao.class,
             OutboundEmailDao.class, PaymentDao.class, PaymentDisputeDao.class, PaymentMethodDao.class,
-            RefreshTokenDao.class, SocialAccountDao.class, UserAvatarDao.class, UserDao.class);
+            RefreshTokenDao.class, SocialAccountDao.class, SocialMediaDao.class, SocialSyncDao.class, UserAvatarDao.class,
+            UserDao.class);
 
     /** Over TransactionAwareDataSourceProxy: a rolled-back Batch chunk or service call takes its JDBI writes with it. */
     @Bean

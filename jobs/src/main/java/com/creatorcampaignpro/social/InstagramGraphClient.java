@@ -4,18 +4,16 @@ import okhttp3.HttpUrl;
 import okhttp3.Request;
 import tools.jackson.databind.JsonNode;
 
-import java.math.BigDecimal;
+import java.util.List;
 
 /**
- * Instagram professional accounts through the Instagram Graph API with Facebook Login for Business
- * (graph.facebook.com). Facebook user tokens have no refresh token: the short-lived token from the
+ * The alternative Instagram integration ({@code ccp.social.instagram.login: facebook}): professional
+ * accounts through the Instagram Graph API with Facebook Login for Business (graph.facebook.com),
+ * which needs a Facebook Page linked to the account. Facebook user tokens have no refresh token: the short-lived token from the
  * code exchange is traded at once for a long-lived one (about 60 days), and "refreshing" trades the
  * current long-lived token for a fresh one, which the Graph API allows while it is still valid.
  */
 public class InstagramGraphClient implements SocialPlatformClient {
-    /** Recent media read to estimate engagement: enough for a stable average, one page. */
-    static final int RECENT_MEDIA = 25;
-
     private final ProviderHttp http;
     private final SocialProperties.Provider config;
 
@@ -61,7 +59,7 @@ public class InstagramGraphClient implements SocialPlatformClient {
     }
 
     @Override
-    public SocialProfile fetchProfile(String accessToken) {
+    public AccountSnapshot fetchAccount(String accessToken, int mediaLimit) {
         // The Instagram account hangs off a Facebook Page the user manages.
         HttpUrl pages = graph("/me/accounts")
                 .addQueryParameter("fields", "instagram_business_account{id,username,followers_count,follows_count,media_count}")
@@ -84,20 +82,17 @@ public class InstagramGraphClient implements SocialPlatformClient {
         }
         long followers = http.count(account.path("followers_count"), "followers_count");
         long posts = http.count(account.path("media_count"), "media_count");
-
-        HttpUrl media = graph("/" + id + "/media")
-                .addQueryParameter("fields", "id,like_count,comments_count")
-                .addQueryParameter("limit", Integer.toString(RECENT_MEDIA))
-                .build();
-        long interactions = 0;
-        int counted = 0;
-        for (JsonNode item : http.call(bearer(media, accessToken)).path("data")) {
-            interactions += http.count(item.path("like_count"), "like_count") + http.count(item.path("comments_count"), "comments_count");
-            counted++;
+        List<MediaItem> media = List.of();
+        if (posts > 0 && mediaLimit > 0) {
+            HttpUrl url = graph("/" + id + "/media")
+                    .addQueryParameter("fields", InstagramMedia.FIELDS)
+                    .addQueryParameter("limit", Integer.toString(mediaLimit))
+                    .build();
+            media = InstagramMedia.parse(http, http.call(bearer(url, accessToken)), mediaLimit);
         }
-        BigDecimal engagement = EngagementRate.of(interactions, counted, followers);
-        return new SocialProfile(id, username, "https://www.instagram.com/" + username, followers,
-                http.count(account.path("follows_count"), "follows_count"), posts, 0, engagement);
+        SocialProfile profile = new SocialProfile(id, username, "https://www.instagram.com/" + username, followers,
+                http.count(account.path("follows_count"), "follows_count"), posts, 0, EngagementRate.ZERO);
+        return AccountSnapshot.of(platform(), profile, media);
     }
 
     private static Request bearer(HttpUrl url, String accessToken) {

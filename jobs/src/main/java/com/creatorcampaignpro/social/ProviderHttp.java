@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -41,12 +42,14 @@ final class ProviderHttp {
     private final OkHttpClient http;
     private final JsonMapper json;
     private final Duration defaultRetryAfter;
+    private final PlatformGuard guard;
 
-    ProviderHttp(Platform platform, OkHttpClient http, JsonMapper json, Duration defaultRetryAfter) {
+    ProviderHttp(Platform platform, OkHttpClient http, JsonMapper json, Duration defaultRetryAfter, PlatformGuard guard) {
         this.platform = platform;
         this.http = http;
         this.json = json;
         this.defaultRetryAfter = defaultRetryAfter;
+        this.guard = guard;
     }
 
     static HttpUrl url(String base, String path) {
@@ -67,8 +70,9 @@ final class ProviderHttp {
         return form.build();
     }
 
+    /** A data call: rate limited, bounded, retried on transient failures, behind the platform's circuit. */
     JsonNode call(Request request) {
-        return call(request, false);
+        return guard.execute(() -> send(request, false), true);
     }
 
     /**
@@ -76,10 +80,15 @@ final class ProviderHttp {
      * refused: X says invalid_request for a bad code, the Graph API code 100 (OAuthException).
      */
     OAuthTokens tokenCall(Request request) {
-        return tokens(call(request, true), request.url().encodedPath());
+        return tokens(tokenResponse(request), request.url().encodedPath());
     }
 
-    private JsonNode call(Request request, boolean tokenEndpoint) {
+    /** The raw answer of a token endpoint whose shape is not the OAuth 2.0 one (Instagram Login's code exchange). */
+    JsonNode tokenResponse(Request request) {
+        return guard.execute(() -> send(request, true), false);
+    }
+
+    private JsonNode send(Request request, boolean tokenEndpoint) {
         String where = request.method() + " " + request.url().encodedPath();
         try (Response response = http.newCall(request).execute()) {
             ResponseBody body = response.body();
@@ -103,7 +112,7 @@ final class ProviderHttp {
                 throw new ProviderRateLimitedException(platform, "rate limited (" + error + ") on " + where, retryAfter(response));
             }
             boolean refusedGrant = tokenEndpoint && status == 400 && error != null
-                    && (error.equals("invalid_request") || error.equals("graph_100"));
+                    && (error.equals("invalid_request") || error.equals("graph_100") || error.equals("ig_OAuthException"));
             if (status == 401 || refusedGrant || (error != null && REVOKED.contains(error))) {
                 throw new TokenRevokedException(platform, "token or code rejected" + (error == null ? "" : " (" + error + ")")
                         + " on " + where);
@@ -136,6 +145,10 @@ final class ProviderHttp {
     static String errorCode(JsonNode body) {
         if (body == null || !body.isObject()) {
             return null;
+        }
+        if (body.path("error_type").isString()) {
+            // api.instagram.com (Instagram Login's code exchange): {"error_type": "OAuthException", "code": 400, ...}
+            return "ig_" + body.path("error_type").asString();
         }
         JsonNode error = body.path("error");
         if (error.isString()) {
@@ -225,6 +238,30 @@ final class ProviderHttp {
         }
         throw new UnreadableResponseException(platform, field + " is not a number");
     }
+
+    /** A counter the platform may leave out (hidden likes, a metric it lacks): null, not zero. */
+    Long optionalCount(JsonNode value, String field) {
+        return value.isMissingNode() || value.isNull() ? null : count(value, field);
+    }
+
+    /** An ISO-8601 time; Graph API writes offsets without a colon ("+0000"). */
+    Instant time(JsonNode node, String field) {
+        String value = text(node, field);
+        if (value == null) {
+            throw new UnreadableResponseException(platform, field + " is missing");
+        }
+        try {
+            return OffsetDateTime.parse(value, GRAPH_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new UnreadableResponseException(platform, field + " is not a time");
+        }
+    }
+
+    private static final DateTimeFormatter GRAPH_TIME = new java.time.format.DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .toFormatter();
 
     Platform platform() {
         return platform;

@@ -22,7 +22,9 @@ class SocialConfiguration {
 
     @Bean
     SocialAccountSync socialAccountSync(SocialAccountDao accounts, TokenCipher cipher, SocialPlatformClients clients,
-                                        PlatformTransactionManager transactions, SocialProperties properties) {
-        return new SocialAccountSync(accounts, cipher, clients, new TransactionTemplate(transactions), properties.refreshSkew());
+                                        PlatformTransactionManager transactions, SocialProperties properties,
+                                        SocialMediaDao media) {
+        return new SocialAccountSync(accounts, cipher, clients, new TransactionTemplate(transactions), properties.refreshSkew(),
+                new SocialMediaRecorder(media));
     }
 }

@@ -5,13 +5,14 @@ import okhttp3.HttpUrl;
 import okhttp3.Request;
 import tools.jackson.databind.JsonNode;
 
-import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * X (Twitter) through OAuth 2.0 Authorization Code with PKCE (api.x.com/2/oauth2/token, the
- * verifier is mandatory) and /2/users/me with public_metrics. We are a confidential client: the
+ * verifier is mandatory), /2/users/me and /2/users/:id/tweets with public_metrics. We are a confidential client: the
  * token endpoint takes HTTP Basic client credentials. X rotates refresh tokens on every refresh.
  */
 public class XClient implements SocialPlatformClient {
@@ -60,22 +61,61 @@ public class XClient implements SocialPlatformClient {
                 .header("Authorization", Credentials.basic(config.clientId(), config.clientSecret())).build());
     }
 
+    private JsonNode get(HttpUrl url, String accessToken) {
+        return http.call(new Request.Builder().url(url).header("Authorization", "Bearer " + accessToken).get().build());
+    }
+
     @Override
-    public SocialProfile fetchProfile(String accessToken) {
+    public AccountSnapshot fetchAccount(String accessToken, int mediaLimit) {
         HttpUrl url = ProviderHttp.url(config.baseUrl(), "/2/users/me").newBuilder()
                 .addQueryParameter("user.fields", "public_metrics,username,name")
                 .build();
-        JsonNode user = http.call(new Request.Builder().url(url).header("Authorization", "Bearer " + accessToken).get().build())
-                .path("data");
+        JsonNode user = get(url, accessToken).path("data");
         String id = ProviderHttp.text(user, "id");
         String username = ProviderHttp.text(user, "username");
         if (id == null || username == null) {
             throw new UnreadableResponseException(platform(), "users/me without id or username");
         }
         JsonNode metrics = user.path("public_metrics");
-        return new SocialProfile(id, username, "https://x.com/" + username,
+        long posts = http.count(metrics.path("tweet_count"), "tweet_count");
+        List<MediaItem> media = posts > 0 && mediaLimit > 0 ? recentPosts(accessToken, id, username, mediaLimit) : List.of();
+        SocialProfile profile = new SocialProfile(id, username, "https://x.com/" + username,
                 http.count(metrics.path("followers_count"), "followers_count"),
-                http.count(metrics.path("following_count"), "following_count"),
-                http.count(metrics.path("tweet_count"), "tweet_count"), 0, BigDecimal.ZERO.setScale(4));
+                http.count(metrics.path("following_count"), "following_count"), posts, 0, EngagementRate.ZERO);
+        return AccountSnapshot.of(platform(), profile, media);
+    }
+
+    /**
+     * GET /2/users/:id/tweets, the author's own posts (retweets and replies excluded), newest first;
+     * max_results is 5..100. public_metrics: like, reply, retweet, quote, bookmark and impression counts.
+     */
+    private List<MediaItem> recentPosts(String accessToken, String userId, String username, int limit) {
+        HttpUrl url = ProviderHttp.url(config.baseUrl(), "/2/users/" + userId + "/tweets").newBuilder()
+                .addQueryParameter("max_results", Integer.toString(Math.max(5, Math.min(100, limit))))
+                .addQueryParameter("tweet.fields", "created_at,public_metrics")
+                .addQueryParameter("exclude", "retweets,replies")
+                .build();
+        List<MediaItem> media = new ArrayList<>();
+        for (JsonNode post : get(url, accessToken).path("data")) {
+            if (media.size() >= limit) {
+                break;
+            }
+            String id = ProviderHttp.text(post, "id");
+            if (id == null) {
+                throw new UnreadableResponseException(platform(), "post without id");
+            }
+            JsonNode m = post.path("public_metrics");
+            Long retweets = http.optionalCount(m.path("retweet_count"), "retweet_count");
+            Long quotes = http.optionalCount(m.path("quote_count"), "quote_count");
+            Long shares = retweets == null && quotes == null ? null : (retweets == null ? 0 : retweets) + (quotes == null ? 0 : quotes);
+            media.add(new MediaItem(id, "tweet", "tweet", "https://x.com/" + username + "/status/" + id,
+                    http.time(post, "created_at"),
+                    http.optionalCount(m.path("impression_count"), "impression_count"),
+                    http.optionalCount(m.path("like_count"), "like_count"),
+                    http.optionalCount(m.path("reply_count"), "reply_count"),
+                    shares, http.optionalCount(m.path("bookmark_count"), "bookmark_count"), null,
+                    http.optionalCount(m.path("impression_count"), "impression_count")));
+        }
+        return media;
     }
 }

@@ -37,10 +37,17 @@ class SocialPlatformClientsTests {
         server.close();
     }
 
+    /** One attempt per call: these tests map single answers; retries are tested against the fakes. */
     private SocialPlatformClient client(Platform platform) {
+        return client(platform, "instagram");
+    }
+
+    private SocialPlatformClient client(Platform platform, String instagramLogin) {
         String base = server.url("/").toString().replaceAll("/$", "");
+        SocialProperties.Limits once = SocialProperties.Limits.DEFAULTS.withRetries(1, Duration.ofMillis(1), Duration.ofMillis(1));
         return SocialClientsConfiguration.create(platform,
-                new SocialProperties.Provider(base, null, "v23.0", "client-1", SECRET), http, Duration.ofSeconds(60));
+                SocialProperties.Provider.of(base, null, "v23.0", "client-1", SECRET).withLogin(instagramLogin).withLimits(once),
+                http, Duration.ofSeconds(60));
     }
 
     private static MockResponse json(int status, String body) {
@@ -79,12 +86,12 @@ class SocialPlatformClientsTests {
 
         RecordedRequest request = take();
         assertThat(request.getUrl().encodedPath()).isEqualTo("/youtube/v3/channels");
-        assertThat(request.getUrl().queryParameter("part")).isEqualTo("snippet,statistics");
+        assertThat(request.getUrl().queryParameter("part")).isEqualTo("snippet,statistics,contentDetails");
         assertThat(request.getUrl().queryParameter("mine")).isEqualTo("true");
         assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer ya29.a0");
         assertThat(profile).extracting(SocialProfile::platformUserId, SocialProfile::username, SocialProfile::followers,
                         SocialProfile::posts, SocialProfile::avgViews, SocialProfile::profileUrl)
-                .containsExactly("UC123", "@cook", 52_000L, 200L, 5_000L, "https://www.youtube.com/@cook");
+                .containsExactly("UC123", "@cook", 52_000L, 200L, 0L, "https://www.youtube.com/@cook");   // no uploads playlist: no media
     }
 
     @Test
@@ -119,6 +126,7 @@ class SocialPlatformClientsTests {
                 + "\"scope\":\"tweet.read users.read offline.access\",\"refresh_token\":\"x-rt\"}"));
         server.enqueue(json(200, "{\"data\":{\"id\":\"2244994945\",\"name\":\"Dev\",\"username\":\"XDevelopers\","
                 + "\"public_metrics\":{\"followers_count\":583423,\"following_count\":2048,\"tweet_count\":14052,\"listed_count\":1672}}}"));
+        server.enqueue(json(200, "{\"meta\":{\"result_count\":0}}"));
         SocialPlatformClient x = client(Platform.TWITTER);
 
         OAuthTokens tokens = x.exchangeCode("VGNibzFWSWREZm01bjN1N3dicWlNUG1oa2xRRVNNdmVHelJGY2hPWGxNd2dxOjE2MjIx", "https://app.example/cb", "challenge-verifier");
@@ -136,13 +144,15 @@ class SocialPlatformClientsTests {
     }
 
     @Test
-    void instagramTradesTheCodeForALongLivedTokenAndReadsTheBusinessAccount() throws Exception {
+    void instagramWithFacebookLoginTradesTheCodeForALongLivedTokenAndReadsTheBusinessAccount() throws Exception {
         server.enqueue(json(200, "{\"access_token\":\"EAA-short\",\"token_type\":\"bearer\",\"expires_in\":3600}"));
         server.enqueue(json(200, "{\"access_token\":\"EAA-long\",\"token_type\":\"bearer\",\"expires_in\":5184000}"));
         server.enqueue(json(200, "{\"data\":[{\"id\":\"page-1\"},{\"instagram_business_account\":{\"id\":\"17841\",\"username\":\"chef\","
                 + "\"followers_count\":1000,\"follows_count\":10,\"media_count\":50},\"id\":\"page-2\"}]}"));
-        server.enqueue(json(200, "{\"data\":[{\"id\":\"m1\",\"like_count\":30,\"comments_count\":10},{\"id\":\"m2\",\"like_count\":50,\"comments_count\":10}]}"));
-        SocialPlatformClient instagram = client(Platform.INSTAGRAM);
+        server.enqueue(json(200, "{\"data\":[{\"id\":\"m1\",\"media_type\":\"IMAGE\",\"media_product_type\":\"FEED\",\"timestamp\":\"2026-11-30T10:00:00+0000\","
+                + "\"like_count\":30,\"comments_count\":10},{\"id\":\"m2\",\"media_type\":\"CAROUSEL_ALBUM\",\"media_product_type\":\"FEED\","
+                + "\"timestamp\":\"2026-11-29T10:00:00+0000\",\"like_count\":50,\"comments_count\":10}]}"));
+        SocialPlatformClient instagram = client(Platform.INSTAGRAM, "facebook");
 
         OAuthTokens tokens = instagram.exchangeCode("AQD", "https://app.example/cb", null);
         SocialProfile profile = instagram.fetchProfile(tokens.accessToken());
@@ -168,7 +178,7 @@ class SocialPlatformClientsTests {
         server.enqueue(json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Authorization code is expired.\",\"log_id\":\"1\"}"));
         server.enqueue(json(400, "{\"error\":\"invalid_request\",\"error_description\":\"Value passed for the authorization code was invalid.\"}"));
 
-        assertThatThrownBy(() -> client(Platform.INSTAGRAM).exchangeCode("used", "https://a/cb", null)).isInstanceOf(TokenRevokedException.class);
+        assertThatThrownBy(() -> client(Platform.INSTAGRAM, "facebook").exchangeCode("used", "https://a/cb", null)).isInstanceOf(TokenRevokedException.class);
         assertThatThrownBy(() -> client(Platform.YOUTUBE).exchangeCode("bad", "https://a/cb", null)).isInstanceOf(TokenRevokedException.class);
         assertThatThrownBy(() -> client(Platform.TIKTOK).exchangeCode("old", "https://a/cb", null)).isInstanceOf(TokenRevokedException.class);
         assertThatThrownBy(() -> client(Platform.TWITTER).exchangeCode("bad", "https://a/cb", "v")).isInstanceOf(TokenRevokedException.class)
@@ -225,9 +235,10 @@ class SocialPlatformClientsTests {
     void aClientWithoutCredentialsIsNotConfigured() {
         SocialPlatformClients clients = new SocialClientsConfiguration().socialPlatformClients(new SocialProperties(null,
                 Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(5),
-                new SocialProperties.Provider("https://graph.facebook.com", null, "v23.0", "id", "secret"),
-                new SocialProperties.Provider("https://www.googleapis.com", null, null, "", ""),
-                null, null));
+                SocialProperties.Provider.of("https://graph.instagram.com", null, "v23.0", "id", "secret"),
+                SocialProperties.Provider.of("https://www.googleapis.com", null, null, "", ""),
+                null, null), new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(
+                        io.micrometer.core.instrument.MeterRegistry.class), new SocialCallStats());
 
         assertThat(clients.isConfigured(Platform.INSTAGRAM)).isTrue();
         assertThatThrownBy(() -> clients.client(Platform.YOUTUBE)).isInstanceOf(PlatformNotConfiguredException.class);

@@ -1,0 +1,188 @@
+package com.creatorcampaignpro.payment;
+
+import com.creatorcampaignpro.db.testing.TestDatabase;
+import com.creatorcampaignpro.fakes.paypal.FakePayPal;
+import com.creatorcampaignpro.fakes.stripe.FakeStripe;
+import com.creatorcampaignpro.jobs.JobOperations;
+import com.creatorcampaignpro.testing.ProviderFakesIntegrationTest;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Acceptance (a): a child JVM settles against the fakes and is killed with SIGKILL at randomized
+ * points - after a random delay (accrue, batch, submit or reconcile), or inside the fake right after
+ * it created the n-th Stripe transfer or the PayPal payout and before its answer leaves (the
+ * provider has committed, we have not). Each time the operators' path (a launch of
+ * payoutSettlementJob) finishes the work, and the fakes then hold exactly one successful transfer
+ * or payout item per payment, for the amounts the database says.
+ */
+class PayoutCrashIntegrationTests extends ProviderFakesIntegrationTest {
+    private static final int RUNS = 24;
+    private static final int STRIPE_PAYEES = 6;
+    private static final int PAYPAL_PAYEES = 4;
+
+    @Autowired
+    JobOperations operations;
+    @Autowired
+    Jdbi jdbi;
+
+    @AfterEach
+    void unhook() {
+        STRIPE.onTransferCreated(n -> { });
+        PAYPAL.onPayoutCreated(n -> { });
+        PAYPAL.setAdvanceOnRead(true);
+        STRIPE.setLatency(Duration.ZERO);
+        PAYPAL.setLatency(Duration.ZERO);
+    }
+
+    private String runJob() {
+        long id = operations.launch(PayoutSettlementJobConfiguration.JOB_NAME, Map.of()).getId();
+        await().atMost(Duration.ofSeconds(90)).until(() -> operations.find(id).status(),
+                s -> !s.equals("STARTING") && !s.equals("STARTED") && !s.equals("STOPPING"));
+        return operations.find(id).status();
+    }
+
+    @Test
+    void killedAtRandomPointsAndRestartedEveryPaymentIsPaidExactlyOnce() throws Exception {
+        Random random = new Random(20261203L);
+        SettlementFixtures fixtures = new SettlementFixtures(jdbi);
+        PAYPAL.setAdvanceOnRead(false);
+        // Provider latency stretches the child's run (about a second) so a random delay lands in any step.
+        STRIPE.setLatency(Duration.ofMillis(40));
+        PAYPAL.setLatency(Duration.ofMillis(40));
+        List<String> points = new ArrayList<>();
+        for (int r = 0; r < RUNS; r++) {
+            int run = r;
+            // given: a campaign with Stripe and PayPal payees, two approved reels each
+            UUID campaign = fixtures.campaign(fixtures.user("marketer"), 10_000_000);
+            for (int i = 0; i < STRIPE_PAYEES + PAYPAL_PAYEES; i++) {
+                boolean stripe = i < STRIPE_PAYEES;
+                UUID payee = fixtures.payee(stripe ? "stripe" : "paypal",
+                        stripe ? STRIPE.addConnectedAccount("crash@example.com") : null);
+                UUID invitation = fixtures.invitation(campaign, payee, 1000 + random.nextInt(9000), 2);
+                fixtures.approvedReel(campaign, payee, invitation);
+                fixtures.approvedReel(campaign, payee, invitation);
+            }
+
+            // when: the child settles and dies somewhere
+            String point = killPoint(run, random);
+            points.add(point);
+            Path log = Path.of("target", "settlement-child-" + run + ".log");
+            TestDatabase db = TestDatabase.shared();
+            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                    SettlementChild.class.getName(), db.jdbcUrl(), db.username(),
+                    db.password() == null || db.password().isEmpty() ? "-" : db.password(), STRIPE.apiBase(), PAYPAL.baseUrl());
+            Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            AtomicReference<Process> victim = new AtomicReference<>(child);
+            arm(point, victim);
+            if (point.startsWith("after ")) {
+                long ms = Long.parseLong(point.substring("after ".length(), point.indexOf(" ms")));
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> Files.exists(log) && Files.readString(log).contains("child ready") || !child.isAlive());
+                await().pollDelay(Duration.ofMillis(ms)).atMost(Duration.ofMillis(ms + 1000)).until(() -> true);
+                child.destroyForcibly();
+            }
+            child.waitFor(120, TimeUnit.SECONDS);
+            if (child.isAlive()) {
+                child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+            STRIPE.onTransferCreated(n -> { });
+            PAYPAL.onPayoutCreated(n -> { });
+            String childLog = Files.readString(log);
+            String where = point.startsWith("after ") && childLog.contains("child done")
+                    ? point + " (too late: the child had finished)" : point;
+            points.set(points.size() - 1, where);
+
+            // then: the operators' path finishes it (PayPal completes its payout in between)
+            assertThat(runJob()).as("run %d (%s)", run, where).isEqualTo("COMPLETED");
+            PAYPAL.completeAll();
+            assertThat(runJob()).as("run %d (%s)", run, where).isEqualTo("COMPLETED");
+
+            List<Map<String, Object>> payments = fixtures.paymentsOf(campaign);
+            assertThat(payments).as("run %d (%s): %s", run, where, childLog).hasSize(2 * (STRIPE_PAYEES + PAYPAL_PAYEES))
+                    .allSatisfy(p -> assertThat(p.get("status")).as("run %d (%s) payment %s", run, where, p.get("id"))
+                            .isEqualTo("paid"));
+            Map<String, Long> transfers = STRIPE.successfulTransfersByPayment();
+            Map<String, Long> items = PAYPAL.successfulItemsByPayment();
+            Map<String, Long> liveItems = PAYPAL.liveItemsByPayment();
+            long dbNet = 0;
+            long sentNet = 0;
+            for (Map<String, Object> p : payments) {
+                String id = p.get("id").toString();
+                dbNet += (Long) p.get("net_amount");
+                if ("stripe".equals(p.get("provider"))) {
+                    assertThat(transfers.get(id)).as("run %d (%s): Stripe transfers of %s", run, where, id).isEqualTo(1L);
+                    assertThat(items).doesNotContainKey(id);
+                    sentNet += STRIPE.transfers().stream().filter(t -> id.equals(t.paymentId()) && !t.reversed())
+                            .mapToLong(FakeStripe.Transfer::amount).sum();
+                } else {
+                    assertThat(items.get(id)).as("run %d (%s): PayPal items of %s", run, where, id).isEqualTo(1L);
+                    assertThat(liveItems.get(id)).isEqualTo(1L);
+                    assertThat(transfers).doesNotContainKey(id);
+                    sentNet += PAYPAL.itemsOf(id).stream().filter(i -> i.status().equals("SUCCESS"))
+                            .mapToLong(i -> new java.math.BigDecimal(i.value()).movePointRight(2).longValueExact()).sum();
+                }
+            }
+            assertThat(sentNet).as("run %d (%s): what the providers paid equals the database's net", run, where)
+                    .isEqualTo(dbNet);
+        }
+        System.out.println("settlement crash points: " + points);
+        assertThat(points).anyMatch(p -> p.startsWith("stripe")).anyMatch(p -> p.startsWith("paypal"))
+                .anyMatch(p -> p.startsWith("after"));
+    }
+
+    /** Where run {@code run} dies: inside a fake right after it applied a request, or after a delay. */
+    private static String killPoint(int run, Random random) {
+        return switch (run % 3) {
+            case 0 -> "stripe transfer #" + (1 + random.nextInt(2 * STRIPE_PAYEES));
+            case 1 -> "paypal payout";
+            default -> "after " + random.nextInt(900) + " ms";
+        };
+    }
+
+    private static void arm(String point, AtomicReference<Process> victim) {
+        if (point.startsWith("stripe transfer #")) {
+            int target = Integer.parseInt(point.substring("stripe transfer #".length()));
+            int before = STRIPE.transfers().size();
+            STRIPE.onTransferCreated(n -> {
+                if (n - before == target) {
+                    kill(victim.get());
+                }
+            });
+        } else if (point.equals("paypal payout")) {
+            int before = PAYPAL.batchCount();
+            PAYPAL.onPayoutCreated(n -> {
+                if (n > before) {
+                    kill(victim.get());
+                }
+            });
+        }
+    }
+
+    /** SIGKILL, and wait until it is gone: its answer must never arrive. */
+    private static void kill(Process process) {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package com.creatorcampaignpro.payment;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.List;
+
+/**
+ * The finance payout CSV, version 1: one row per payment, this fixed header, times in ISO-8601 UTC,
+ * amounts as decimals with the currency's exponent (gross - fee - tax = net), our ids beside the
+ * provider's. A change of columns is a new version (and a new file name), never an edit of this one.
+ */
+public final class PayoutCsvLayout {
+    public static final String VERSION = "payouts-v1";
+    public static final List<String> HEADER = List.of(
+            "payment_id", "batch_id", "provider", "provider_reference", "campaign_id", "campaign_name",
+            "payee_id", "payee_name", "payee_email", "content_id", "gross", "fee", "tax", "net", "currency",
+            "status", "failure_reason", "created_at", "submitted_at", "paid_at");
+
+    private PayoutCsvLayout() {
+    }
+
+    /** A minor-units amount as a plain decimal with the currency's exponent: 1234 USD -> 12.34, 500 JPY -> 500. */
+    public static String decimal(long minorUnits, String currency) {
+        int exponent = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        return BigDecimal.valueOf(minorUnits, exponent).toPlainString();
+    }
+
+    /**
+     * A text cell a spreadsheet will not run as a formula (OWASP CSV injection, CWE-1236): a value
+     * starting with =, +, -, @, tab or carriage return gets a leading apostrophe. Numeric columns
+     * never go through this.
+     */
+    public static String text(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + value : value;
+    }
+}

@@ -1,0 +1,71 @@
+package com.creatorcampaignpro.matching;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TopMatchesTests {
+    private final MatchScorer scorer = MatchScorer.withDefaults();
+
+    @Test
+    void topKEqualsSortingEveryScoredRow() {
+        Random random = new Random(21);
+        List<InfluencerFeatures> rows = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            InfluencerFeatures f = MatchFixtures.randomInfluencer(random);
+            // duplicates of earlier influencers under new ids: equal scores, so the tie rule is exercised
+            rows.add(i % 10 == 9 ? copyWithId(rows.get(random.nextInt(rows.size())), new UUID(random.nextLong(), random.nextLong())) : f);
+        }
+        FeatureTable table = scorer.table(rows);
+        for (int round = 0; round < 60; round++) {
+            CompiledCriteria c = scorer.compile(MatchFixtures.randomCriteria(random), table);
+            int k = 1 + random.nextInt(40);
+            record Scored(UUID id, int row, double score) {
+            }
+            List<Scored> all = new ArrayList<>();
+            for (int r = 0; r < table.size(); r++) {
+                double s = scorer.score(c, r);
+                if (!Double.isNaN(s)) {
+                    all.add(new Scored(table.id(r), r, s));
+                }
+            }
+            all.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::id));
+            List<Scored> expected = all.subList(0, Math.min(k, all.size()));
+
+            TopMatches top = TopMatches.of(scorer, c, k);
+
+            assertThat(top.size()).isEqualTo(expected.size());
+            for (int i = 0; i < top.size(); i++) {
+                assertThat(top.row(i)).isEqualTo(expected.get(i).row());
+                assertThat(top.score(i)).isEqualTo(expected.get(i).score());
+            }
+        }
+    }
+
+    @Test
+    void rowsLeftOutByTheCallerAreNeverReturned() {
+        Random random = new Random(22);
+        List<InfluencerFeatures> rows = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            rows.add(MatchFixtures.randomInfluencer(random));
+        }
+        FeatureTable table = scorer.table(rows);
+        CompiledCriteria c = scorer.compile(MatchFixtures.criteria(java.util.Set.of("travel")), table);
+        TopMatches top = TopMatches.of(scorer, c, 50, row -> row % 2 == 0);
+        assertThat(top.size()).isPositive();
+        for (int i = 0; i < top.size(); i++) {
+            assertThat(top.row(i) % 2).isZero();
+        }
+    }
+
+    private static InfluencerFeatures copyWithId(InfluencerFeatures f, UUID id) {
+        return new InfluencerFeatures(id, f.categories(), f.languages(), f.country(), f.totalFollowers(), f.avgEngagementRate(),
+                f.accounts(), f.audience(), f.rates(), f.rating(), f.completedCampaigns(), f.availability(), f.verified());
+    }
+}

@@ -1,0 +1,94 @@
+package com.creatorcampaignpro.matching;
+
+import com.creatorcampaignpro.db.Rows;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** match_scores and match_score_runs: written by matchScoringJob (set-based, per page of campaigns), read by the API. */
+@RegisterRowMapper(MatchScoreDao.StoredMatchMapper.class)
+@RegisterRowMapper(MatchScoreDao.MatchRunMapper.class)
+public interface MatchScoreDao {
+
+    @SqlUpdate("DELETE FROM match_scores WHERE campaign_id = ANY(:campaignIds)")
+    int deleteFor(@Bind("campaignIds") UUID[] campaignIds);
+
+    /** All rows of a page of campaigns in one statement: parallel arrays, one element per row. */
+    @SqlUpdate("""
+            INSERT INTO match_scores (campaign_id, influencer_id, rank, score, components, model_version, computed_at)
+            SELECT c, i, r, s, j::jsonb, :modelVersion, :computedAt
+            FROM unnest(:campaignIds, :influencerIds, :ranks, :scores, :components) AS t(c, i, r, s, j)
+            """)
+    int insertAll(@Bind("campaignIds") UUID[] campaignIds, @Bind("influencerIds") UUID[] influencerIds,
+                  @Bind("ranks") int[] ranks, @Bind("scores") double[] scores, @Bind("components") String[] components,
+                  @Bind("modelVersion") String modelVersion, @Bind("computedAt") Timestamp computedAt);
+
+    @SqlUpdate("""
+            INSERT INTO match_score_runs (campaign_id, computed_at, campaign_updated_at, model_version, influencers_scored, matches)
+            SELECT c, :computedAt, u::timestamptz, :modelVersion, :influencersScored, m
+            FROM unnest(:campaignIds, :campaignUpdatedAts, :matches) AS t(c, u, m)
+            ON CONFLICT (campaign_id) DO UPDATE SET computed_at = EXCLUDED.computed_at,
+                campaign_updated_at = EXCLUDED.campaign_updated_at, model_version = EXCLUDED.model_version,
+                influencers_scored = EXCLUDED.influencers_scored, matches = EXCLUDED.matches
+            """)
+    int upsertRuns(@Bind("campaignIds") UUID[] campaignIds, @Bind("campaignUpdatedAts") String[] campaignUpdatedAts,
+                   @Bind("matches") int[] matches, @Bind("influencersScored") int influencersScored,
+                   @Bind("modelVersion") String modelVersion, @Bind("computedAt") Timestamp computedAt);
+
+    /** One page of campaigns' results replaces what they had, in one transaction. */
+    @Transaction
+    default void replace(CampaignPage page, String modelVersion, Instant computedAt) {
+        Timestamp at = Timestamp.from(computedAt);
+        deleteFor(page.campaignIds());
+        insertAll(page.rowCampaignIds(), page.influencerIds(), page.ranks(), page.scores(), page.components(), modelVersion, at);
+        // ISO-8601 text: the driver binds no array of timestamps
+        String[] updated = java.util.Arrays.stream(page.campaignUpdatedAts()).map(Instant::toString).toArray(String[]::new);
+        upsertRuns(page.campaignIds(), updated, page.matches(), page.influencersScored(), modelVersion, at);
+    }
+
+    /**
+     * A page of results in columns: per campaign (campaignIds, campaignUpdatedAts, matches) and per
+     * row (rowCampaignIds ... components).
+     */
+    record CampaignPage(UUID[] campaignIds, Instant[] campaignUpdatedAts, int[] matches, int influencersScored,
+                        UUID[] rowCampaignIds, UUID[] influencerIds, int[] ranks, double[] scores, String[] components) {
+    }
+
+    @SqlQuery("""
+            SELECT * FROM match_scores WHERE campaign_id = :campaignId ORDER BY rank LIMIT :limit
+            """)
+    List<StoredMatch> top(@Bind("campaignId") UUID campaignId, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT * FROM match_score_runs WHERE campaign_id = :campaignId")
+    Optional<MatchRun> run(@Bind("campaignId") UUID campaignId);
+
+    class StoredMatchMapper implements RowMapper<StoredMatch> {
+        @Override
+        public StoredMatch map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new StoredMatch(rs.getObject("campaign_id", UUID.class), rs.getObject("influencer_id", UUID.class),
+                    rs.getInt("rank"), rs.getDouble("score"), rs.getString("components"), rs.getString("model_version"),
+                    Rows.instant(rs, "computed_at"));
+        }
+    }
+
+    class MatchRunMapper implements RowMapper<MatchRun> {
+        @Override
+        public MatchRun map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new MatchRun(rs.getObject("campaign_id", UUID.class), Rows.instant(rs, "computed_at"),
+                    Rows.instant(rs, "campaign_updated_at"), rs.getString("model_version"),
+                    rs.getInt("influencers_scored"), rs.getInt("matches"));
+        }
+    }
+}

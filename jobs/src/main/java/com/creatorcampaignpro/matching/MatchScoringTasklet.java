@@ -1,0 +1,120 @@
+package com.creatorcampaignpro.matching;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+/**
+ * One page of campaigns per call, each call its own transaction: score the page against the feature
+ * table (loaded once per step execution) in parallel, keep each campaign's top K, replace their rows.
+ * The last campaign id done is in the step's execution context, saved with each page's commit, so a
+ * restart goes on after the last committed page.
+ */
+class MatchScoringTasklet implements Tasklet {
+    static final String AFTER = "matching.after";
+    static final String CAMPAIGNS = "matching.campaigns";
+
+    private final MatchScorer scorer;
+    private final MatchFeatureDao features;
+    private final MatchCampaignDao campaigns;
+    private final MatchScoreDao scores;
+    private final MatchingProperties properties;
+    private final boolean changedOnly;
+    private final Clock clock;
+    private FeatureTable table;
+    private ForkJoinPool pool;
+
+    MatchScoringTasklet(MatchScorer scorer, MatchFeatureDao features, MatchCampaignDao campaigns, MatchScoreDao scores,
+                        MatchingProperties properties, boolean changedOnly, Clock clock) {
+        this.scorer = scorer;
+        this.features = features;
+        this.campaigns = campaigns;
+        this.scores = scores;
+        this.properties = properties;
+        this.changedOnly = changedOnly;
+        this.clock = clock;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        ExecutionContext context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
+        if (table == null) {
+            table = scorer.table(features.all());
+            pool = new ForkJoinPool(properties.effectiveThreads());
+        }
+        String after = context.containsKey(AFTER) ? context.getString(AFTER) : null;
+        List<MatchCampaignDao.CampaignCriteria> page = campaigns.page(after == null ? null : UUID.fromString(after),
+                changedOnly, MatchScorer.MODEL_VERSION, properties.pageSize());
+        if (page.isEmpty()) {
+            pool.shutdown();
+            return RepeatStatus.FINISHED;
+        }
+        List<TopMatches> tops = score(page);
+        scores.replace(columns(page, tops), MatchScorer.MODEL_VERSION, clock.instant());
+        context.putString(AFTER, page.get(page.size() - 1).campaignId().toString());
+        context.putLong(CAMPAIGNS, context.getLong(CAMPAIGNS, 0) + page.size());
+        contribution.incrementReadCount();
+        contribution.incrementWriteCount(tops.stream().mapToLong(TopMatches::size).sum());
+        return RepeatStatus.CONTINUABLE;
+    }
+
+    /** Campaigns of the page in parallel (one task per campaign), on the configured number of threads. */
+    private List<TopMatches> score(List<MatchCampaignDao.CampaignCriteria> page) throws ExecutionException, InterruptedException {
+        return pool.submit(() -> IntStream.range(0, page.size()).parallel()
+                .mapToObj(i -> TopMatches.of(scorer, scorer.compile(page.get(i).criteria(), table), properties.topK()))
+                .toList()).get();
+    }
+
+    private MatchScoreDao.CampaignPage columns(List<MatchCampaignDao.CampaignCriteria> page, List<TopMatches> tops) {
+        int rows = tops.stream().mapToInt(TopMatches::size).sum();
+        UUID[] campaignIds = new UUID[page.size()];
+        java.time.Instant[] updated = new java.time.Instant[page.size()];
+        int[] matches = new int[page.size()];
+        UUID[] rowCampaign = new UUID[rows];
+        UUID[] influencer = new UUID[rows];
+        int[] rank = new int[rows];
+        double[] score = new double[rows];
+        String[] components = new String[rows];
+        int r = 0;
+        for (int c = 0; c < page.size(); c++) {
+            MatchCampaignDao.CampaignCriteria campaign = page.get(c);
+            TopMatches top = tops.get(c);
+            campaignIds[c] = campaign.campaignId();
+            updated[c] = campaign.updatedAt();
+            matches[c] = top.size();
+            CompiledCriteria compiled = top.size() == 0 ? null : scorer.compile(campaign.criteria(), table);
+            for (int i = 0; i < top.size(); i++, r++) {
+                rowCampaign[r] = campaign.campaignId();
+                influencer[r] = table.id(top.row(i));
+                rank[r] = i + 1;
+                score[r] = top.score(i);
+                components[r] = componentsJson(scorer.explain(compiled, top.row(i)));
+            }
+        }
+        return new MatchScoreDao.CampaignPage(campaignIds, updated, matches, table.size(), rowCampaign, influencer, rank,
+                score, components);
+    }
+
+    /** {"category":0.6667,...}: each component's value; weights and details follow from the model version. */
+    static String componentsJson(MatchOutcome outcome) {
+        StringBuilder json = new StringBuilder(200).append('{');
+        List<ComponentScore> components = new ArrayList<>(outcome.components());
+        for (int i = 0; i < components.size(); i++) {
+            ComponentScore c = components.get(i);
+            json.append(i == 0 ? "\"" : ",\"").append(c.component().key()).append("\":")
+                    .append(String.format(Locale.ROOT, "%.4f", c.value()));
+        }
+        return json.append('}').toString();
+    }
+}

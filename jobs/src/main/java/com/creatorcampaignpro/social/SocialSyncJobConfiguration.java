@@ -1,0 +1,266 @@
+package com.creatorcampaignpro.social;
+
+import com.creatorcampaignpro.jobs.JobDefinition;
+import com.creatorcampaignpro.jobs.JobExecutionLogger;
+import com.creatorcampaignpro.jobs.JobParameterSpec;
+import com.creatorcampaignpro.jobs.JobParameterType;
+import com.creatorcampaignpro.social.SocialAccountSync.Outcome;
+import com.creatorcampaignpro.social.SocialAccountSync.Skipped;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParametersValidator;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * socialSyncJob: re-reads every due social account (profile, recent media, declared figures) from
+ * its platform. One partition per configured platform, each on a thread of the job's own executor;
+ * within a partition, a chunk's accounts are called concurrently on the call executor (each
+ * platform's bulkhead and rate limit bound its share) and written together in one short transaction.
+ *
+ * <p>Parameters: {@value #PLATFORM} (optional: one platform, default all configured) and
+ * {@value #LIMIT} (optional: at most this many accounts per platform, 0 = all due). Restartable: the
+ * run's cutoff lives in each partition's context, so a restart reads only what was still due then and
+ * has not been attempted since. No incrementer: operators launch it with parameters (spring-batch#5005).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SocialSyncProperties.class)
+public class SocialSyncJobConfiguration {
+    public static final String JOB_NAME = "socialSyncJob";
+    public static final String PLATFORM = "platform";
+    public static final String LIMIT = "limit";
+    static final String PARTITION_PLATFORM = "social.platform";
+    static final String PARTITION_CUTOFF = "social.cutoff";
+    static final String RETRIES = "count.retries";
+
+    @Bean
+    JobDefinition socialSyncJobDefinition() {
+        return new JobDefinition(JOB_NAME,
+                "Re-reads due social accounts (profile, recent media with their metrics, engagement figures) from their platforms",
+                "social_accounts (due: not attempted within ccp.social.sync.interval)",
+                "social_accounts, social_account_media, content_metrics (published content), influencer_profiles",
+                List.of(JobParameterSpec.optional(PLATFORM, JobParameterType.STRING, "all", false,
+                                "instagram, youtube, tiktok, twitter or all (the configured ones)"),
+                        JobParameterSpec.optional(LIMIT, JobParameterType.LONG, "0", false,
+                                "at most this many accounts per platform in this run; 0 = every due account")));
+    }
+
+    /** One partition per configured platform (or the one asked for), each with the run's cutoff. */
+    @Bean
+    @StepScope
+    Partitioner socialSyncPartitioner(SocialPlatformClients clients, SocialSyncProperties properties,
+                                      @Value("#{jobParameters['" + PLATFORM + "']}") String platform) {
+        return gridSize -> {
+            Instant cutoff = Instant.now().minus(properties.interval());
+            Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+            for (Platform p : Platform.values()) {
+                boolean wanted = platform == null || platform.isBlank() || "all".equalsIgnoreCase(platform)
+                        || p.dbValue().equalsIgnoreCase(platform.strip());
+                if (wanted && clients.isConfigured(p)) {
+                    ExecutionContext context = new ExecutionContext();
+                    context.putString(PARTITION_PLATFORM, p.dbValue());
+                    context.putLong(PARTITION_CUTOFF, cutoff.toEpochMilli());
+                    partitions.put("social:" + p.dbValue(), context);
+                }
+            }
+            return partitions;
+        };
+    }
+
+    @Bean
+    @StepScope
+    DueAccountReader socialSyncReader(SocialSyncDao dao, SocialSyncProperties properties,
+                                      @Value("#{stepExecutionContext['" + PARTITION_PLATFORM + "']}") String platform,
+                                      @Value("#{stepExecutionContext['" + PARTITION_CUTOFF + "']}") Long cutoff,
+                                      @Value("#{jobParameters['" + LIMIT + "']}") Long limit) {
+        return new DueAccountReader(dao, Platform.parse(platform).orElseThrow(), Instant.ofEpochMilli(cutoff),
+                limit == null ? 0 : limit, properties.chunkSize(), properties);
+    }
+
+    /** The platform calls; an account with nothing to do (disconnected or cooling down meanwhile) is filtered. */
+    @Bean
+    ItemProcessor<SocialAccount, Outcome> socialSyncProcessor(SocialAccountSync sync) {
+        return account -> {
+            Outcome outcome = sync.read(account);
+            return outcome instanceof Skipped ? null : outcome;
+        };
+    }
+
+    @Bean
+    @StepScope
+    SocialSyncWriter socialSyncWriter(SocialAccountSync sync, PlatformTransactionManager transactionManager,
+                                      SocialSyncProperties properties, ObjectProvider<MeterRegistry> meters,
+                                      @Value("#{stepExecution}") StepExecution stepExecution,
+                                      @Value("#{stepExecutionContext['" + PARTITION_PLATFORM + "']}") String platform) {
+        return new SocialSyncWriter(sync, new TransactionTemplate(transactionManager), stepExecution,
+                Platform.parse(platform).orElseThrow(), properties.skipLimit(), meters.getIfAvailable(() -> Metrics.globalRegistry));
+    }
+
+    /** Threads making the platform calls of every partition's chunks. */
+    @Bean
+    ThreadPoolTaskExecutor socialSyncCallExecutor(SocialSyncProperties properties) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(properties.callThreads());
+        executor.setMaxPoolSize(properties.callThreads());
+        executor.setQueueCapacity(Integer.MAX_VALUE);
+        executor.setThreadNamePrefix("social-call-");
+        executor.setDaemon(true);
+        return executor;
+    }
+
+    @Bean
+    Step socialSyncPlatformStep(JobRepository jobRepository, DueAccountReader socialSyncReader,
+                                ItemProcessor<SocialAccount, Outcome> socialSyncProcessor, SocialSyncWriter socialSyncWriter,
+                                ThreadPoolTaskExecutor socialSyncCallExecutor, SocialSyncProperties properties,
+                                SocialSyncStatistics socialSyncStatistics) {
+        // Resourceless: the chunk holds no database connection while its accounts' platforms are
+        // called; the writer commits in a transaction of its own (SocialSyncWriter).
+        return new StepBuilder("socialSyncPlatformStep", jobRepository)
+                .<SocialAccount, Outcome>chunk(properties.chunkSize())
+                .transactionManager(new ResourcelessTransactionManager())
+                .reader(socialSyncReader)
+                .processor(socialSyncProcessor)
+                .writer(socialSyncWriter)
+                .taskExecutor(socialSyncCallExecutor)
+                .listener(socialSyncStatistics)
+                .build();
+    }
+
+    @Bean
+    Step socialSyncStep(JobRepository jobRepository, Step socialSyncPlatformStep, Partitioner socialSyncPartitioner) {
+        // The partitions' own executor: one thread per platform, apart from the launchers' pool.
+        SimpleAsyncTaskExecutor partitions = new SimpleAsyncTaskExecutor("social-partition-");
+        partitions.setConcurrencyLimit(Platform.values().length);
+        return new StepBuilder("socialSyncStep", jobRepository)
+                .partitioner("socialSyncPlatformStep", socialSyncPartitioner)
+                .step(socialSyncPlatformStep)
+                .gridSize(Platform.values().length)
+                .taskExecutor(partitions)
+                .build();
+    }
+
+    @Bean
+    Job socialSyncJob(JobRepository jobRepository, Step socialSyncStep, JobExecutionLogger jobExecutionLogger) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(jobExecutionLogger)
+                .validator(platformValidator())
+                .start(socialSyncStep)
+                .build();
+    }
+
+    private static JobParametersValidator platformValidator() {
+        return parameters -> {
+            String platform = parameters.getString(PLATFORM);
+            if (platform != null && !platform.isBlank() && !"all".equalsIgnoreCase(platform.strip())
+                    && Platform.parse(platform.strip()).isEmpty()) {
+                throw new InvalidJobParametersException("platform must be instagram, youtube, tiktok, twitter or all, not '"
+                        + platform + "'");
+            }
+            Long limit = parameters.getLong(LIMIT);
+            if (limit != null && limit < 0) {
+                throw new InvalidJobParametersException("limit must be 0 (all) or more, not " + limit);
+            }
+        };
+    }
+
+    /**
+     * Per partition: retries made (the platform's retries over the step, since one partition per
+     * platform runs at a time), a one-line summary as the exit description, and the sync lag gauge.
+     */
+    @Bean
+    SocialSyncStatistics socialSyncStatistics(SocialSyncDao dao, SocialSyncProperties properties, SocialCallStats stats,
+                                              ObjectProvider<MeterRegistry> meters) {
+        return new SocialSyncStatistics(dao, properties, stats, meters.getIfAvailable(() -> Metrics.globalRegistry));
+    }
+
+    static class SocialSyncStatistics implements StepExecutionListener {
+        private final SocialSyncDao dao;
+        private final SocialSyncProperties properties;
+        private final SocialCallStats stats;
+        private final Map<Platform, AtomicLong> lagSeconds = new EnumMap<>(Platform.class);
+        private final Map<Long, Long> retriesAtStart = new java.util.concurrent.ConcurrentHashMap<>();
+
+        SocialSyncStatistics(SocialSyncDao dao, SocialSyncProperties properties, SocialCallStats stats, MeterRegistry meters) {
+            this.dao = dao;
+            this.properties = properties;
+            this.stats = stats;
+            for (Platform p : Platform.values()) {
+                AtomicLong lag = new AtomicLong();
+                lagSeconds.put(p, lag);
+                Gauge.builder("ccp.social.sync.lag", lag, AtomicLong::get).tag("platform", p.dbValue()).baseUnit("seconds")
+                        .description("age of the oldest due account's last attempt, at the last sync run's start and end")
+                        .register(meters);
+            }
+        }
+
+        private Optional<Platform> platform(StepExecution step) {
+            String value = step.getExecutionContext().getString(PARTITION_PLATFORM, null);
+            return value == null ? Optional.empty() : Platform.parse(value);
+        }
+
+        @Override
+        public void beforeStep(StepExecution step) {
+            platform(step).ifPresent(p -> {
+                retriesAtStart.put(step.getId(), stats.retries(p));
+                updateLag(p, step);
+            });
+        }
+
+        @Override
+        public ExitStatus afterStep(StepExecution step) {
+            Optional<Platform> platform = platform(step);
+            if (platform.isEmpty()) {
+                return null;
+            }
+            Platform p = platform.get();
+            ExecutionContext context = step.getExecutionContext();
+            long retries = stats.retries(p) - retriesAtStart.getOrDefault(step.getId(), stats.retries(p));
+            retriesAtStart.remove(step.getId());
+            context.putLong(RETRIES, context.getLong(RETRIES, 0L) + retries);
+            updateLag(p, step);
+            String summary = "%s: %d synced, %d failed, %d disconnected, %d rate-limited, %d skipped, %d retries".formatted(
+                    p.dbValue(), context.getLong(SocialSyncWriter.SYNCED, 0L), context.getLong(SocialSyncWriter.FAILED, 0L),
+                    context.getLong(SocialSyncWriter.DISCONNECTED, 0L), context.getLong(SocialSyncWriter.RATE_LIMITED, 0L),
+                    context.getLong(SocialSyncWriter.SKIPPED, 0L), context.getLong(RETRIES));
+            return step.getExitStatus().addExitDescription(summary);
+        }
+
+        private void updateLag(Platform p, StepExecution step) {
+            long cutoff = step.getExecutionContext().getLong(PARTITION_CUTOFF, Instant.now().toEpochMilli());
+            Optional<Instant> oldest = dao.oldestDue(p.dbValue(), Instant.ofEpochMilli(cutoff),
+                    properties.errorBackoff().toSeconds(), properties.maxErrorBackoff().toSeconds());
+            lagSeconds.get(p).set(oldest.map(t -> Duration.between(t, Instant.now()).toSeconds()).orElse(0L));
+        }
+    }
+}

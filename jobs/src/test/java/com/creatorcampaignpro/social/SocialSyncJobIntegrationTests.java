@@ -1,0 +1,215 @@
+package com.creatorcampaignpro.social;
+
+import com.creatorcampaignpro.fakes.social.FakeSocialPlatform;
+import com.creatorcampaignpro.fakes.social.FakeSocialPlatform.Fault;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class SocialSyncJobIntegrationTests extends SocialSyncTestSupport {
+
+    @Autowired
+    SocialAccountDao accounts;
+
+    @AfterEach
+    void calm() {
+        for (FakeSocialPlatform fake : FAKES.values()) {
+            fake.injectFaults(0, 1);
+            fake.latency(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void aThousandAccountsWithTenPercentTransientFaultsAllEndUpdatedAndTheFaultsShowInTheStepCounts() {
+        // given: 250 accounts on each platform, and 10 % of data calls answered 500, a timeout or a 429 (1 s)
+        List<Seeded> seeded = new ArrayList<>();
+        for (Platform p : Platform.values()) {
+            seeded.addAll(seed(p, 250));
+        }
+        long seed = 11;
+        for (FakeSocialPlatform fake : FAKES.values()) {
+            fake.resetCounters();
+            fake.retryAfterSeconds(1);
+            fake.timeoutDelay(Duration.ofMillis(1_500));
+            fake.injectFaults(0.10, seed++, Fault.SERVER_ERROR, Fault.TIMEOUT, Fault.RATE_LIMITED);
+        }
+        Instant started = Instant.now();
+
+        // when
+        JobExecution execution = run(null, 0);
+
+        // then: every account was read and written, none left in error
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        UUID[] ids = seeded.stream().map(Seeded::accountId).toArray(UUID[]::new);
+        Map<String, Object> summary = jdbi.withHandle(h -> h.createQuery("""
+                        SELECT count(*) FILTER (WHERE status = 'connected' AND last_synced_at >= :started) AS updated,
+                               count(*) FILTER (WHERE engagement_sample = 20 AND views_sample = 20) AS measured,
+                               (SELECT count(*) FROM social_account_media m WHERE m.social_account_id = ANY(:ids)) AS media
+                        FROM social_accounts WHERE id = ANY(:ids)""")
+                .bind("started", started).bind("ids", ids).mapToMap().one());
+        assertThat(summary).containsEntry("updated", 1_000L).containsEntry("measured", 1_000L).containsEntry("media", 20_000L);
+        // and every request beyond the ones an account needs is a retry in the step counts of its platform:
+        // at least one per injected fault (a loaded machine may add a genuine timeout of its own)
+        for (Platform p : Platform.values()) {
+            FakeSocialPlatform fake = fake(p);
+            long faults = fake.faultsServed(Fault.SERVER_ERROR) + fake.faultsServed(Fault.TIMEOUT) + fake.faultsServed(Fault.RATE_LIMITED);
+            long needed = 250L * (p == Platform.YOUTUBE ? 3 : 2);
+            long seen = seeded.stream().filter(s -> s.platform() == p).mapToLong(s -> fake.dataRequestsFor(s.profile())).sum();
+            StepExecution step = partition(execution, p);
+            assertThat(faults).as("faults served by %s", p).isGreaterThan(0);
+            assertThat(count(step, SocialSyncJobConfiguration.RETRIES)).as("retries of %s", p)
+                    .isEqualTo(seen - needed).isGreaterThanOrEqualTo(faults);
+            assertThat(count(step, SocialSyncWriter.SYNCED)).as("synced on %s", p).isGreaterThanOrEqualTo(250);
+            assertThat(step.getReadCount()).isGreaterThanOrEqualTo(250);
+            assertThat(step.getExitStatus().getExitDescription()).contains((seen - needed) + " retries");
+        }
+        // and the influencers' aggregates come from the declared formulas
+        Seeded any = seeded.get(0);
+        Map<String, Object> profile = jdbi.withHandle(h -> h.createQuery("SELECT * FROM influencer_profiles WHERE user_id = :u")
+                .bind("u", any.userId()).mapToMap().one());
+        assertThat(profile.get("total_followers")).isEqualTo(any.profile().followers());
+        assertThat(profile.get("avg_views")).isEqualTo(4_000L);
+    }
+
+    @Test
+    void aRevokedTokenDisconnectsThatAccountOnlyAndTheJobGoesOn() {
+        List<Seeded> seeded = seed(Platform.TWITTER, 8);
+        Seeded revoked = seeded.get(3);
+        fake(Platform.TWITTER).revokeAll(revoked.profile());
+
+        JobExecution execution = run("twitter", 0);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, Object> gone = row(revoked.accountId());
+        assertThat(gone.get("status")).isEqualTo("disconnected");
+        assertThat(gone.get("access_token_enc")).isNull();
+        assertThat((String) gone.get("sync_error")).contains("revoked");
+        for (Seeded s : seeded) {
+            if (s != revoked) {
+                assertThat(row(s.accountId()).get("status")).isEqualTo("connected");
+            }
+        }
+        assertThat(count(partition(execution, Platform.TWITTER), SocialSyncWriter.DISCONNECTED)).isEqualTo(1);
+    }
+
+    @Test
+    void anExpiredAccessTokenIsRefreshedOnceAndTheRotatedRefreshTokenIsKept() {
+        // given: a TikTok account whose access token the platform no longer takes (a 401 on the data call)
+        Seeded account = seed(Platform.TIKTOK, 1).get(0);
+        fake(Platform.TIKTOK).expireAccessTokens(account.profile());
+        byte[] refreshBefore = (byte[]) row(account.accountId()).get("refresh_token_enc");
+
+        JobExecution execution = run("tiktok", 0);
+
+        // then: refreshed once, retried once, synced; the new (rotated) refresh token is stored
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, Object> after = row(account.accountId());
+        assertThat(after.get("status")).isEqualTo("connected");
+        assertThat(after.get("last_synced_at")).isNotNull();
+        String aad = SocialAccountSync.aad(account.userId(), Platform.TIKTOK, "refresh");
+        assertThat(cipher.decrypt((byte[]) after.get("refresh_token_enc"), aad)).isNotEqualTo(cipher.decrypt(refreshBefore, aad));
+    }
+
+    @Test
+    void aDisconnectRacingASyncWins() {
+        // given: a slow platform, so the disconnect lands while the account's read is in flight
+        Seeded account = seed(Platform.YOUTUBE, 1).get(0);
+        fake(Platform.YOUTUBE).resetCounters();
+        fake(Platform.YOUTUBE).latency(Duration.ofMillis(400));
+        CompletableFuture<JobExecution> job = CompletableFuture.supplyAsync(() -> run("youtube", 0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> fake(Platform.YOUTUBE).dataRequestsFor(account.profile()) >= 1);
+
+        // when: the owner disconnects (what DELETE /api/social/youtube/disconnect does)
+        jdbi.useTransaction(h -> h.attach(SocialAccountDao.class).markDisconnected(account.accountId(), "disconnected by the owner"));
+
+        // then: the sync's write finds the account gone and leaves it disconnected, tokens erased
+        assertThat(job.join().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, Object> after = row(account.accountId());
+        assertThat(after.get("status")).isEqualTo("disconnected");
+        assertThat(after.get("access_token_enc")).isNull();
+        assertThat(after.get("last_synced_at")).isNull();
+    }
+
+    @Test
+    void aReconnectBetweenReadAndWriteIsNotOverwrittenByTheOldConnectionsRead() {
+        Seeded account = seed(Platform.INSTAGRAM, 1).get(0);
+        SocialAccount read = accounts.find(account.userId(), "instagram").orElseThrow();
+        // the owner reconnects: new tokens, new connected_at
+        jdbi.useTransaction(h -> h.createUpdate("UPDATE social_accounts SET connected_at = now() + interval '1 second' WHERE id = :id")
+                .bind("id", account.accountId()).execute());
+
+        assertThat(accounts.markError(read.id(), read.connectedAt(), "stale")).isEmpty();
+        assertThat(accounts.markDisconnected(read.id(), read.connectedAt(), "stale")).isEmpty();
+        assertThat(row(account.accountId()).get("status")).isEqualTo("connected");
+    }
+
+    @Test
+    void anUnreadableAnswerSkipsThatAccountWithTheErrorRecorded() {
+        List<Seeded> seeded = seed(Platform.TIKTOK, 12);
+        FakeSocialPlatform tiktok = fake(Platform.TIKTOK);
+        tiktok.resetCounters();
+        tiktok.failNext(1, Fault.MALFORMED);
+
+        JobExecution execution = run("tiktok", 0);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        StepExecution step = partition(execution, Platform.TIKTOK);
+        assertThat(step.getProcessSkipCount()).isEqualTo(1);
+        assertThat(count(step, SocialSyncWriter.SKIPPED)).isEqualTo(1);
+        List<Map<String, Object>> rows = seeded.stream().map(s -> row(s.accountId())).toList();
+        assertThat(rows).filteredOn(r -> "error".equals(r.get("status"))).singleElement()
+                .satisfies(r -> assertThat((String) r.get("sync_error")).contains("no JSON object"));
+        // the garbled account was called once (not retried), every other one twice (user/info, video/list)
+        assertThat(seeded.stream().mapToLong(s -> tiktok.dataRequestsFor(s.profile())).sum()).isEqualTo(12 * 2 - 1);
+    }
+
+    @Test
+    void aRestartAfterAFailedRunCompletesWithoutFetchingFinishedAccountsAgain() {
+        // given: 40 YouTube accounts (chunks of 10); after the first chunk every answer is garbage, so
+        // the partition passes its skip limit (3) and the run fails
+        List<Seeded> seeded = seed(Platform.YOUTUBE, 40);
+        FakeSocialPlatform youtube = fake(Platform.YOUTUBE);
+        youtube.resetCounters();
+        youtube.injectFaultsAfter(30, 1.0, 5, Fault.MALFORMED);    // 3 calls an account: the first 10 read fine
+
+        JobExecution failed = run("youtube", 0);
+
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(partition(failed, Platform.YOUTUBE).getExitStatus().getExitDescription()).contains("skip limit");
+        Map<UUID, Long> callsBefore = new java.util.HashMap<>();
+        seeded.forEach(s -> callsBefore.put(s.accountId(), youtube.dataRequestsFor(s.profile())));
+        long attempted = seeded.stream().filter(s -> callsBefore.get(s.accountId()) > 0).count();
+        assertThat(attempted).isBetween(11L, 39L);
+
+        // when: the platform recovers and the operator restarts the run
+        youtube.injectFaults(0, 1);
+        JobExecution restarted = restart(failed);
+
+        // then: it completes; accounts attempted before the failure were not fetched again, the rest once
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        for (Seeded s : seeded) {
+            long before = callsBefore.get(s.accountId());
+            long after = youtube.dataRequestsFor(s.profile());
+            if (before > 0) {
+                assertThat(after).as("calls for an account attempted in the failed run").isEqualTo(before);
+            } else {
+                assertThat(after).as("calls for an account left by the failed run").isEqualTo(3);
+                assertThat(row(s.accountId()).get("status")).isEqualTo("connected");
+            }
+        }
+    }
+}
