@@ -58,11 +58,6 @@ class MonitoringConfiguration {
     }
 
     @Bean
-    UserActivityDao userActivityDao(Jdbi jdbi) {
-        return jdbi.onDemand(UserActivityDao.class);
-    }
-
-    @Bean
     UserActivityMetrics userActivityMetrics(UserActivityDao dao, MeterRegistry meters,
                                             @Value("${ccp.metrics.time-zone:UTC}") String zone) {
         return new UserActivityMetrics(dao, zone, meters, Clock.systemUTC());

@@ -1,6 +1,5 @@
 package com.creatorcampaignpro.jobs;
 
-import org.jdbi.v3.core.Jdbi;
 import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -11,11 +10,6 @@ import java.time.Duration;
 /** Instance roles: launches from API-only instances are handed to a scheduler instance. */
 @Configuration(proxyBeanMethods = false)
 public class JobHandoffConfiguration {
-
-    @Bean
-    JobHandoffDao jobHandoffDao(Jdbi jdbi) {
-        return jdbi.onDemand(JobHandoffDao.class);
-    }
 
     @Bean
     JobHandoff jobHandoff(JobHandoffDao jobHandoffDao, Scheduler scheduler, JobNode node,

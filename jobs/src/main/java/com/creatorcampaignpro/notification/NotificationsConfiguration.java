@@ -1,6 +1,5 @@
 package com.creatorcampaignpro.notification;
 
-import org.jdbi.v3.core.Jdbi;
 import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -10,11 +9,6 @@ import org.springframework.context.annotation.Configuration;
 /** The notifications outbox and the operators' execution events on every job. */
 @Configuration(proxyBeanMethods = false)
 public class NotificationsConfiguration {
-
-    @Bean
-    NotificationDao notificationDao(Jdbi jdbi) {
-        return jdbi.onDemand(NotificationDao.class);
-    }
 
     @Bean
     Notifications notifications(NotificationDao notificationDao) {

@@ -2,7 +2,6 @@ package com.creatorcampaignpro.payment;
 
 import com.stripe.StripeClient;
 import okhttp3.OkHttpClient;
-import org.jdbi.v3.core.Jdbi;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,21 +14,6 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({PayoutProperties.class, PayPalProperties.class})
 public class PayoutConfiguration {
-
-    @Bean
-    SettlementDao settlementDao(Jdbi jdbi) {
-        return jdbi.onDemand(SettlementDao.class);
-    }
-
-    @Bean
-    PayoutDao payoutDao(Jdbi jdbi) {
-        return jdbi.onDemand(PayoutDao.class);
-    }
-
-    @Bean
-    WebhookEventDao webhookEventDao(Jdbi jdbi) {
-        return jdbi.onDemand(WebhookEventDao.class);
-    }
 
     @Bean
     StripeTransfers stripeTransfers(StripeClient stripeClient) {

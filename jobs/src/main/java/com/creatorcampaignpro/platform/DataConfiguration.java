@@ -7,6 +7,12 @@ import com.creatorcampaignpro.auth.RefreshTokenDao;
 import com.creatorcampaignpro.campaign.CampaignDao;
 import com.creatorcampaignpro.content.ContentDao;
 import com.creatorcampaignpro.db.JdbiFactory;
+import com.creatorcampaignpro.payment.WebhookEventDao;
+import com.creatorcampaignpro.monitoring.UserActivityDao;
+import com.creatorcampaignpro.payment.SettlementDao;
+import com.creatorcampaignpro.payment.PayoutDao;
+import com.creatorcampaignpro.notification.NotificationDao;
+import com.creatorcampaignpro.jobs.JobHandoffDao;
 import com.creatorcampaignpro.housekeeping.HousekeepingDao;
 import com.creatorcampaignpro.idempotency.IdempotencyKeyDao;
 import com.creatorcampaignpro.influencer.ContentRateDao;
@@ -61,11 +67,12 @@ public class DataConfiguration {
             AccountDao.class, AuditLogDao.class, CampaignDao.class, CampaignMetricsDao.class, ContentDao.class,
             ContentRateDao.class, EmailTokenDao.class, HousekeepingDao.class, IdempotencyKeyDao.class,
             InfluencerProfileDao.class, InfluencerSearchDao.class, InvitationDao.class, JobExecutionDao.class,
-            JobNodeDao.class, JobScheduleDao.class, LoginAttemptDao.class, MatchCampaignDao.class, MatchFeatureDao.class,
-            MatchScoreDao.class, MetricsRollupDao.class,
-            OutboundEmailDao.class, PaymentDao.class, PaymentDisputeDao.class, PaymentMethodDao.class,
-            RefreshTokenDao.class, SocialAccountDao.class, SocialMediaDao.class, SocialSyncDao.class, UserAvatarDao.class,
-            UserDao.class);
+            JobHandoffDao.class, JobNodeDao.class, JobScheduleDao.class, LoginAttemptDao.class,
+            MatchCampaignDao.class, MatchFeatureDao.class, MatchScoreDao.class, MetricsRollupDao.class,
+            NotificationDao.class, OutboundEmailDao.class, PaymentDao.class, PaymentDisputeDao.class,
+            PaymentMethodDao.class, PayoutDao.class, RefreshTokenDao.class, SettlementDao.class,
+            SocialAccountDao.class, SocialMediaDao.class, SocialSyncDao.class, UserActivityDao.class,
+            UserAvatarDao.class, UserDao.class, WebhookEventDao.class);
 
     /** Over TransactionAwareDataSourceProxy: a rolled-back Batch chunk or service call takes its JDBI writes with it. */
     @Bean
