@@ -1,5 +1,6 @@
 package com.creatorcampaignpro.fakes.social;
 
+import com.creatorcampaignpro.fakes.FakeHttp;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -7,8 +8,6 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -279,7 +278,7 @@ public final class FakeSocialPlatform extends Dispatcher implements AutoCloseabl
     public MockResponse dispatch(RecordedRequest request) {
         HttpUrl url = request.getUrl();
         String path = url.encodedPath();
-        Map<String, String> form = "POST".equals(request.getMethod()) && !isJsonBody(request) ? form(request) : query(url);
+        Map<String, String> form = "POST".equals(request.getMethod()) && !isJsonBody(request) ? FakeHttp.form(request) : query(url);
         MockResponse response = switch (kind) {
             case INSTAGRAM -> instagram(path, form, request);
             case YOUTUBE -> youtube(path, form, request);
@@ -722,22 +721,9 @@ public final class FakeSocialPlatform extends Dispatcher implements AutoCloseabl
         }
     }
 
+    /** A JSON answer in the platforms' content type (FakeHttp's, shared by every fake). */
     public static MockResponse json(int status, String body) {
-        return new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json; charset=UTF-8").body(body).build();
-    }
-
-    public static Map<String, String> form(RecordedRequest request) {
-        Map<String, String> out = new HashMap<>();
-        String body = request.getBody() == null ? "" : request.getBody().utf8();
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            out.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return out;
+        return FakeHttp.json(status, body);
     }
 
     private static Map<String, String> query(HttpUrl url) {
