@@ -1,5 +1,8 @@
 package com.creatorcampaignpro.campaign;
 
+import com.creatorcampaignpro.money.MoneyAmount;
+import com.creatorcampaignpro.money.SupportedCurrency;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -26,16 +29,21 @@ final class CampaignDtos {
             @Size(max = 10_000) String description,
             @Size(max = 20) @Schema(description = "what the campaign is for, e.g. [\"awareness\", \"sales\"] (seed: objectives)")
             List<@Size(max = 500) String> objectives,
-            @Schema(description = "draft (default on create), active, paused, completed or cancelled")
+            @Schema(description = "draft (default on create), active, paused, completed or cancelled",
+                    allowableValues = {"draft", "active", "paused", "completed", "cancelled"})
             String status,
-            @NotNull @PositiveOrZero @Schema(description = "minor units, e.g. 150000 = 1,500.00 USD") Long budget,
-            @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code such as USD") String currency,
+            @NotNull @MoneyAmount @Schema(description = "minor units, e.g. 150000 = 1,500.00 USD; at most ccp.money.max-amount")
+            Long budget,
+            @SupportedCurrency @Schema(description = "ISO-4217, one of ccp.money.currencies; default on create: the first of "
+                    + "them, on replace: unchanged. Fixed once the campaign has an invitation (409 currency-locked)")
+            String currency,
             LocalDate startDate,
             LocalDate endDate,
             @Size(max = 50) List<@NotBlank @Size(max = 60) String> targetCategories,
             @Size(max = 20) List<@NotBlank @Size(max = 35) String> targetLanguages,
-            @Size(max = 250) List<@Pattern(regexp = "[A-Z]{2}", message = "must be an ISO-3166 alpha-2 code") String> targetCountries,
-            @Size(max = 4) List<@NotBlank String> targetPlatforms,
+            @Size(max = 250) List<@Pattern(regexp = "[A-Z]{2}", message = "must be an ISO-3166 alpha-2 code") @Size(max = 2) String> targetCountries,
+            @Size(max = 4) @ArraySchema(maxItems = 4, schema = @Schema(allowableValues = {"instagram", "youtube", "tiktok", "twitter"}))
+            List<@NotBlank String> targetPlatforms,
             @PositiveOrZero Long minFollowers,
             @PositiveOrZero Long maxFollowers,
             @DecimalMin("0") @DecimalMax("100") BigDecimal minEngagementRate,

@@ -6,6 +6,7 @@ import com.creatorcampaignpro.error.ConflictException;
 import com.creatorcampaignpro.error.NotFoundException;
 import com.creatorcampaignpro.error.ValidationException;
 import com.creatorcampaignpro.influencer.InfluencerRules;
+import com.creatorcampaignpro.money.MoneyProperties;
 import com.creatorcampaignpro.paging.KeysetCursor;
 import com.creatorcampaignpro.paging.Page;
 import com.creatorcampaignpro.paging.PageRequest;
@@ -19,9 +20,11 @@ import java.util.UUID;
 @Service
 public class CampaignService {
     private final CampaignDao campaigns;
+    private final MoneyProperties money;
 
-    public CampaignService(CampaignDao campaigns) {
+    public CampaignService(CampaignDao campaigns, MoneyProperties money) {
         this.campaigns = campaigns;
+        this.money = money;
     }
 
     @Transactional
@@ -30,7 +33,8 @@ public class CampaignService {
         if (status != CampaignStatus.DRAFT && status != CampaignStatus.ACTIVE) {
             throw new ValidationException("status", "a new campaign starts as draft or active");
         }
-        Campaign campaign = CampaignRules.normalized(toCampaign(null, marketerId, status, 0, request));
+        String currency = request.currency() == null ? money.defaultCurrency() : request.currency();
+        Campaign campaign = CampaignRules.normalized(toCampaign(null, marketerId, status, 0, currency, request));
         return toResponse(campaigns.insert(campaign));
     }
 
@@ -57,11 +61,16 @@ public class CampaignService {
         if (current.status().isTerminal()) {
             throw new ConflictException("campaign-closed", "campaign is " + current.status().dbValue() + " and can no longer be edited");
         }
-        String currency = request.currency() == null ? "USD" : request.currency();
-        if (current.spent().isPositive() && !currency.equals(current.currency())) {
-            throw new ConflictException("currency-locked", "the currency cannot change once money has been spent");
+        // Omitted: the currency stays (it is not a field to reset to a default).
+        String currency = request.currency() == null ? current.currency() : request.currency();
+        if (!currency.equals(current.currency())) {
+            // The row lock above keeps invitations out until commit; V170's triggers hold it for any writer.
+            if (current.spent().isPositive() || campaigns.hasInvitations(id)) {
+                throw new ConflictException("currency-locked", "currency", "the currency stays " + current.currency()
+                        + " once the campaign has an invitation or has spent money");
+            }
         }
-        Campaign updated = CampaignRules.normalized(toCampaign(id, marketerId, next, current.spent().minorUnits(), request));
+        Campaign updated = CampaignRules.normalized(toCampaign(id, marketerId, next, current.spent().minorUnits(), currency, request));
         return toResponse(campaigns.update(updated));
     }
 
@@ -81,8 +90,8 @@ public class CampaignService {
                 "must be one of draft, active, paused, completed, cancelled"));
     }
 
-    private static Campaign toCampaign(UUID id, UUID marketerId, CampaignStatus status, long spent, CampaignRequest r) {
-        String currency = r.currency() == null ? "USD" : r.currency();
+    private static Campaign toCampaign(UUID id, UUID marketerId, CampaignStatus status, long spent, String currency,
+                                       CampaignRequest r) {
         return new Campaign(id, marketerId, r.name().trim(), orEmpty(r.description()), orEmpty(r.objectives()), status,
                 CampaignRules.money(r.budget(), currency), CampaignRules.money(spent, currency), r.startDate(), r.endDate(),
                 InfluencerRules.normalizedTags(r.targetCategories()), InfluencerRules.normalizedTags(r.targetLanguages()), orEmpty(r.targetCountries()),

@@ -1,5 +1,7 @@
 package com.creatorcampaignpro.influencer;
 
+import com.creatorcampaignpro.money.MoneyAmount;
+import com.creatorcampaignpro.money.SupportedCurrency;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -63,8 +65,8 @@ final class InfluencerDtos {
     record RateRequest(
             @NotBlank @Schema(allowableValues = {"instagram", "youtube", "tiktok", "twitter"}) String platform,
             @NotBlank @Schema(allowableValues = {"post", "story", "reel", "video", "short", "tweet", "live"}) String contentType,
-            @NotNull @Schema(description = "minor units, e.g. 25000 = 250.00 USD") Long amount,
-            @NotBlank @Schema(description = "ISO-4217, e.g. USD") String currency) {
+            @NotNull @MoneyAmount @Schema(description = "minor units, e.g. 25000 = 250.00 USD; at most ccp.money.max-amount") Long amount,
+            @NotBlank @SupportedCurrency @Schema(description = "ISO-4217, one of ccp.money.currencies") String currency) {
     }
 
     record RatesRequest(@NotNull @Size(min = 1, max = 28) List<@NotNull @Valid RateRequest> rates) {

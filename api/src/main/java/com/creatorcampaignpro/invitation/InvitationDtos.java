@@ -1,6 +1,8 @@
 package com.creatorcampaignpro.invitation;
 
 import com.creatorcampaignpro.campaign.Deliverable;
+import com.creatorcampaignpro.money.MoneyAmount;
+import com.creatorcampaignpro.money.SupportedCurrency;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,8 +19,9 @@ final class InvitationDtos {
 
     record InviteRequest(
             @NotNull UUID influencerId,
-            @NotNull @Schema(description = "proposed rate in minor units, e.g. 50000 = 500.00 EUR") Long rateAmount,
-            @Schema(description = "ISO-4217; must be the campaign's currency (the default)") String currency,
+            @NotNull @MoneyAmount @Schema(description = "proposed rate in minor units, e.g. 50000 = 500.00 EUR; at most the "
+                    + "campaign's budget and ccp.money.max-amount") Long rateAmount,
+            @SupportedCurrency @Schema(description = "ISO-4217; must be the campaign's currency (the default)") String currency,
             @Size(max = 100) List<@NotNull Deliverable> deliverables,
             @Size(max = 5000) String message) {
     }

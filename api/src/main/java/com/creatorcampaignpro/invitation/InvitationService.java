@@ -60,7 +60,7 @@ public class InvitationService {
         List<Deliverable> deliverables = Deliverable.normalized(r.deliverables());
         String currency = r.currency() == null || r.currency().isBlank() ? campaign.currency() : r.currency().trim();
         String message = r.message() == null ? "" : r.message().trim();
-        InvitationRules.validateProposal(r.rateAmount(), currency, campaign.currency(), message);
+        InvitationRules.validateProposal(r.rateAmount(), currency, campaign.budget(), message);
         influencers.findActive(r.influencerId()).orElseThrow(() -> new NotFoundException("influencer", r.influencerId()));
 
         invitations.expireOverdue(campaignId, r.influencerId());

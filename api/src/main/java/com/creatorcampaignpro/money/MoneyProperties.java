@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * {@code ccp.money.*}: the currencies campaigns, rates and invitations may use (those the payout
- * providers pay out) and the largest amount, in minor units, a client may send.
+ * providers pay out; the first is the default of a campaign created without one) and the largest
+ * amount, in minor units, a client may send.
  */
 @ConfigurationProperties("ccp.money")
 public record MoneyProperties(@DefaultValue({"USD", "EUR", "GBP", "CAD", "AUD"}) List<String> currencies,
@@ -27,5 +28,10 @@ public record MoneyProperties(@DefaultValue({"USD", "EUR", "GBP", "CAD", "AUD"})
         if (maxAmount < 1) {
             throw new IllegalArgumentException("ccp.money.max-amount must be positive");
         }
+    }
+
+    /** The currency of a campaign created without one: the first configured (USD by default). */
+    public String defaultCurrency() {
+        return currencies.get(0);
     }
 }

@@ -22,7 +22,8 @@ final class PaymentDtos {
             @NotBlank @Schema(allowableValues = {"stripe", "paypal"}) String provider,
             @Size(max = 100) @Schema(description = "display name; default \"Stripe\" or \"PayPal <email>\"") String name,
             @Email(message = "must be an email address") @Size(max = 254) @Schema(description = "paypal only") String paypalEmail,
-            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO-3166 alpha-2 code") @Schema(description = "stripe only: the payee's country")
+            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO-3166 alpha-2 code") @Size(max = 2)
+            @Schema(description = "stripe only: the payee's country (ISO-3166 alpha-2)")
             String country,
             Boolean isDefault) {
     }

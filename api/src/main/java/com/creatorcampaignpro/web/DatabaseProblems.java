@@ -31,7 +31,11 @@ final class DatabaseProblems {
             Map.entry("social_accounts_user_platform_key", new Problems.FieldError("platform", "is already connected")),
             Map.entry("campaigns_dates_ordered", new Problems.FieldError("endDate", "must not be before startDate")),
             Map.entry("campaigns_follower_range", new Problems.FieldError("maxFollowers", "must not be below minFollowers")),
-            Map.entry("payments_content_key", new Problems.FieldError("contentId", "already has a payment")));
+            Map.entry("payments_content_key", new Problems.FieldError("contentId", "already has a payment")),
+            Map.entry("campaigns_currency_locked", new Problems.FieldError("currency",
+                    "is fixed once the campaign has an invitation")),
+            Map.entry("campaign_invitations_campaign_currency", new Problems.FieldError("currency",
+                    "must be the campaign's currency, which changed while this request ran; retry")));
 
     private DatabaseProblems() {
     }
@@ -67,6 +71,8 @@ final class DatabaseProblems {
             // Raised by V120's triggers: a write for an account deleted while the request was in flight.
             case "CCP01" -> Optional.of(Problems.of(HttpStatus.CONFLICT, Problems.type("account-inactive"),
                     "Account inactive", "the account was deleted or deactivated"));
+            // Raised by V170's triggers: a currency change racing an invitation (the constraint says which side lost).
+            case "CCP02" -> Optional.of(conflict("currency-locked", meaning, "the campaign's currency is fixed once it has an invitation"));
             case "40001", "40P01" -> Optional.of(Problems.of(HttpStatus.CONFLICT, Problems.type("concurrent-update"),
                     "Concurrent update", "another request changed the same data at the same time; retry"));
             default -> state.startsWith("22")

@@ -55,7 +55,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        return Problems.of(HttpStatus.CONFLICT, Problems.type(e.code()), "Conflict with the current state", e.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, Problems.type(e.code()), "Conflict with the current state",
+                e.getMessage());
+        if (e.field() != null) {
+            problem.setProperty("errors", List.of(new FieldError(e.field(), e.getMessage())));
+        }
+        return problem;
     }
 
     @ExceptionHandler(UnauthenticatedException.class)

@@ -245,6 +245,29 @@ class CampaignIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.errors[0].field").value("status"));
     }
 
+    /** The targets' documented bounds (enum, pattern and length, counts) are what the API enforces. */
+    @Test
+    void targetPlatformsAndCountriesHoldTheirDocumentedBounds() throws Exception {
+        Account owner = marketer();
+        Map<String, Object> platform = campaign("Targets");
+        platform.put("targetPlatforms", List.of("instagram", "myspace"));
+        create(owner, platform).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("targetPlatforms[1]"));
+        Map<String, Object> tooMany = campaign("Targets");
+        tooMany.put("targetPlatforms", List.of("instagram", "youtube", "tiktok", "twitter", "instagram"));
+        create(owner, tooMany).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("targetPlatforms"));
+        Map<String, Object> country = campaign("Targets");
+        country.put("targetCountries", List.of("PT", "PRT"));
+        create(owner, country).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.everyItem(
+                        org.hamcrest.Matchers.equalTo("targetCountries[1]"))));
+        Map<String, Object> unknownStatus = campaign("Targets");
+        unknownStatus.put("status", "archived");
+        create(owner, unknownStatus).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("status"));
+    }
+
     @Test
     void anotherMarketersCampaignDoesNotExist() throws Exception {
         Account owner = marketer();

@@ -27,18 +27,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
     /** Required query or header parameters the API really needs; none today. */
     private static final Set<String> REQUIRED_NON_PATH_PARAMETERS = Set.of();
-    /**
-     * Fields of the DTOs issue 7 reshapes (campaigns, invitations, rates, payment methods), bounded
-     * when the reshaped DTOs land (issue 12, part B). A ratchet: each entry must still be unbounded,
-     * so bounding a field forces its removal here, and nothing may be added.
-     */
-    private static final Set<String> AWAITING_RESHAPED_DTOS = Set.of(
-            "POST /api/campaigns body.currency", "POST /api/campaigns body.status",
-            "POST /api/campaigns body.targetCountries[]", "POST /api/campaigns body.targetPlatforms[]",
-            "PUT /api/campaigns/{id} body.currency", "PUT /api/campaigns/{id} body.status",
-            "PUT /api/campaigns/{id} body.targetCountries[]", "PUT /api/campaigns/{id} body.targetPlatforms[]",
-            "POST /api/campaigns/{id}/invite-influencer body.currency", "POST /api/influencers/rates body.rates[].currency",
-            "POST /api/payments/methods body.country");
     private static final Set<String> BOUNDED_FORMATS = Set.of("date", "date-time", "uuid", "binary", "email", "uri");
 
     private JsonNode doc;
@@ -137,14 +125,26 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
                 bounds(key, parameter.path("name").asString(), parameter.path("schema"), failures, 0);
             }
         });
-        Set<String> unbounded = new TreeSet<>();
-        failures.forEach(f -> unbounded.add(f.substring(0, f.lastIndexOf(':'))));
-        Set<String> unexpected = new TreeSet<>(unbounded);
-        unexpected.removeAll(AWAITING_RESHAPED_DTOS);
-        assertThat(unexpected).as("text or arrays without documented bounds").isEmpty();
-        Set<String> fixed = new TreeSet<>(AWAITING_RESHAPED_DTOS);
-        fixed.removeAll(unbounded);
-        assertThat(fixed).as("bounded now: remove from AWAITING_RESHAPED_DTOS").isEmpty();
+        assertThat(failures).as("text or arrays without documented bounds").isEmpty();
+    }
+
+    /** Every amount and currency a client sends carries ccp.money.*: the maximum and the supported list. */
+    @Test
+    void moneyInputsDocumentTheConfiguredMaximumAndCurrencies() {
+        List<String> currencies = List.of("USD", "EUR", "GBP", "CAD", "AUD");
+        Map<String, List<String>> moneyFields = Map.of(
+                "CampaignRequest", List.of("budget", "currency"),
+                "InviteRequest", List.of("rateAmount", "currency"),
+                "RateRequest", List.of("amount", "currency"));
+        moneyFields.forEach((schemaName, fields) -> {
+            JsonNode properties = doc.path("components").path("schemas").path(schemaName).path("properties");
+            JsonNode amount = properties.path(fields.get(0));
+            assertThat(amount.path("maximum").asLong()).as(schemaName + "." + fields.get(0)).isEqualTo(10_000_000_000L);
+            assertThat(amount.path("minimum").asLong(-1)).as(schemaName + "." + fields.get(0)).isZero();
+            List<String> listed = new ArrayList<>();
+            properties.path(fields.get(1)).path("enum").forEach(v -> listed.add(v.asString()));
+            assertThat(listed).as(schemaName + "." + fields.get(1)).isEqualTo(currencies);
+        });
     }
 
     private void bounds(String key, String where, JsonNode schemaOrRef, Set<String> failures, int depth) {

@@ -17,16 +17,22 @@ public final class InvitationRules {
     private InvitationRules() {
     }
 
-    /** The rate is paid out of the campaign's budget, so it is in the campaign's currency. */
-    public static void validateProposal(long rateAmount, String currency, String campaignCurrency, String message) {
+    /**
+     * The rate is paid out of the campaign's budget: it is in the campaign's currency and no more than
+     * the budget (a rate of 10^11 on a 250,000 budget is a typo, not a deal).
+     */
+    public static void validateProposal(long rateAmount, String currency, Money campaignBudget, String message) {
         List<FieldViolation> violations = new ArrayList<>();
         if (rateAmount < 0 || rateAmount > MAX_RATE_AMOUNT) {
             violations.add(new FieldViolation("rateAmount", "must be between 0 and " + MAX_RATE_AMOUNT + " (minor units, e.g. cents)"));
+        } else if (rateAmount > campaignBudget.minorUnits()) {
+            violations.add(new FieldViolation("rateAmount", "must not exceed the campaign's budget ("
+                    + campaignBudget.minorUnits() + " minor units)"));
         }
         if (!Money.isIsoCurrency(currency)) {
             violations.add(new FieldViolation("currency", "must be an ISO-4217 code such as USD"));
-        } else if (!currency.equals(campaignCurrency)) {
-            violations.add(new FieldViolation("currency", "must be the campaign's currency, " + campaignCurrency));
+        } else if (!currency.equals(campaignBudget.currency())) {
+            violations.add(new FieldViolation("currency", "must be the campaign's currency, " + campaignBudget.currency()));
         }
         if (message != null && message.length() > 5000) {
             violations.add(new FieldViolation("message", "must be at most 5000 characters"));

@@ -1,7 +1,6 @@
 package com.creatorcampaignpro.money;
 
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -25,9 +24,12 @@ public final class AmountRules {
         return Optional.empty();
     }
 
-    /** Why {@code currency} is refused, or empty: it must be one of {@code supported} (upper-case ISO-4217). */
+    /**
+     * Why {@code currency} is refused, or empty: it must be one of {@code supported}, exactly as listed
+     * (upper-case ISO-4217: what is checked is what is stored).
+     */
     public static Optional<String> currencyViolation(String currency, Collection<String> supported) {
-        if (currency == null || !supported.contains(currency.trim().toUpperCase(Locale.ROOT))) {
+        if (currency == null || !supported.contains(currency)) {
             return Optional.of("must be one of the currencies payouts support: " + String.join(", ", supported));
         }
         return Optional.empty();

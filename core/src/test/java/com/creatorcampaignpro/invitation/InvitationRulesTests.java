@@ -38,11 +38,21 @@ class InvitationRulesTests {
 
     @Test
     void theRateIsInTheCampaignsCurrency() {
-        InvitationRules.validateProposal(0, "EUR", "EUR", null);
-        assertThatThrownBy(() -> InvitationRules.validateProposal(100, "USD", "EUR", null))
+        InvitationRules.validateProposal(0, "EUR", Money.of(1000, "EUR"), null);
+        assertThatThrownBy(() -> InvitationRules.validateProposal(100, "USD", Money.of(1000, "EUR"), null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations().get(0).field()).isEqualTo("currency"));
-        assertThatThrownBy(() -> InvitationRules.validateProposal(-1, "EUR", "EUR", null))
+        assertThatThrownBy(() -> InvitationRules.validateProposal(-1, "EUR", Money.of(1000, "EUR"), null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations().get(0).field()).isEqualTo("rateAmount"));
+    }
+
+    @Test
+    void theRateIsAtMostTheCampaignsBudget() {
+        InvitationRules.validateProposal(250_000, "EUR", Money.of(250_000, "EUR"), null);
+        assertThatThrownBy(() -> InvitationRules.validateProposal(250_001, "EUR", Money.of(250_000, "EUR"), null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.violations().get(0).field()).isEqualTo("rateAmount");
+                    assertThat(e.violations().get(0).message()).contains("budget");
+                });
     }
 
     @Test

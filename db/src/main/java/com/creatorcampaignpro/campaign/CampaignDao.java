@@ -59,6 +59,14 @@ public interface CampaignDao {
     @SqlQuery("SELECT * FROM campaigns WHERE id = :id AND marketer_id = :marketerId FOR UPDATE")
     Optional<Campaign> lockOwned(@Bind("id") UUID id, @Bind("marketerId") UUID marketerId);
 
+    /**
+     * Whether any invitation (live or not) was sent for the campaign: its currency is then fixed (V170's
+     * triggers enforce it; this lets the service say so first). Under {@link #lockOwned} no new one can
+     * appear before commit: an invitation insert locks the campaign row FOR SHARE.
+     */
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM campaign_invitations WHERE campaign_id = :id)")
+    boolean hasInvitations(@Bind("id") UUID id);
+
     @SqlQuery("SELECT * FROM campaigns WHERE id = :id")
     Optional<Campaign> find(@Bind("id") UUID id);
 
