@@ -119,6 +119,29 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "an unexpected error occurred; it has been logged");
     }
 
+    /**
+     * Spring's own MVC errors (a method the path does not take, an unsupported Content-Type, an
+     * unacceptable Accept, a missing header...) come as ProblemDetail of type about:blank: give them a
+     * stable type of ours too, so clients can switch on {@code type} for every error.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            problem.setType(Problems.type(switch (status.value()) {
+                case 404 -> "not-found";
+                case 405 -> "method-not-allowed";
+                case 406 -> "not-acceptable";
+                case 415 -> "unsupported-media-type";
+                case 503 -> "service-unavailable";
+                default -> status.is5xxServerError() ? "internal-error" : "bad-request";
+            }));
+        }
+        return response;
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {

@@ -106,6 +106,23 @@ class RequestInputIntegrationTests extends ApiIntegrationTest {
         assertThat(response.getContentType()).startsWith("application/problem+json");
     }
 
+    /** Spring MVC's own refusals carry a type of ours, never about:blank. */
+    @Test
+    void springsOwnRefusalsHaveStableTypes() throws Exception {
+        Account marketer = marketer();
+        MockHttpServletResponse wrongMethod = mvc.perform(withToken(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/campaigns"), marketer))
+                .andReturn().getResponse();
+        assertThat(wrongMethod.getStatus()).isEqualTo(405);
+        assertThat(wrongMethod.getContentAsString()).contains("\"type\":\"https://creatorcampaignpro.com/problems/method-not-allowed\"");
+        MockHttpServletResponse wrongType = mvc.perform(withToken(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/campaigns"), marketer)
+                .contentType(MediaType.TEXT_PLAIN).content("name=x")).andReturn().getResponse();
+        assertThat(wrongType.getStatus()).isEqualTo(415);
+        assertThat(wrongType.getContentType()).startsWith("application/problem+json");
+        assertThat(wrongType.getContentAsString()).contains("\"type\":\"https://creatorcampaignpro.com/problems/unsupported-media-type\"");
+    }
+
     private static MockHttpServletRequestBuilder withToken(MockHttpServletRequestBuilder request, Account account) {
         return request.header("Authorization", account.bearer());
     }
