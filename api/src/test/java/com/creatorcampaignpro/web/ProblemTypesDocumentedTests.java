@@ -26,8 +26,8 @@ class ProblemTypesDocumentedTests {
             Pattern.compile("BASE \\+ \"([a-z0-9-]+)\""),
             Pattern.compile("conflict\\(\"([a-z0-9-]+)\""),
             Pattern.compile("getOrDefault\\(constraint, \"([a-z0-9-]+)\""),
-            Pattern.compile("Map\\.of\\(\"[a-z_]+\", \"([a-z0-9-]+)\"\\)"),
-            Pattern.compile("case \\d+ -> \"([a-z0-9-]+)\""),
+            Pattern.compile("TYPES = Map\\.of\\(\"[a-z_]+\", \"([a-z0-9-]+)\"\\)"),
+            Pattern.compile("case [45]\\d\\d -> \"([a-z0-9-]+)\""),
             Pattern.compile("ServerError\\(\\) \\? \"([a-z0-9-]+)\" : \"([a-z0-9-]+)\""));
 
     @Test
