@@ -107,6 +107,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, WebRequest request) {
+        if (BoundedBody.causedBy(e)) {
+            return BoundedBody.problem();
+        }
         // JDBI and commits wrap PostgreSQL's errors in their own types: a data error is still a 4xx.
         Optional<ProblemDetail> database = DatabaseProblems.sqlCause(e).flatMap(DatabaseProblems::of);
         if (database.isPresent()) {
@@ -195,6 +198,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        if (BoundedBody.causedBy(e)) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(BoundedBody.problem());
+        }
         JacksonException located = null;
         for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {

@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * Request-wide defense for what JSON bodies do not cover: query parameters and headers carrying
  * text PostgreSQL cannot store (NUL, unpaired surrogates) or control characters are a 400 naming
- * the parameter or header, before any controller or query sees them. Runs before security, so the
+ * the parameter or header, before any controller or query sees them; bodies other than multipart
+ * uploads are bounded ({@link BoundedBody}, 413 naming {@code body}). Runs before security, so the
  * answer does not depend on the token.
  */
 public class RequestInputFilter extends OncePerRequestFilter {
@@ -40,7 +41,17 @@ public class RequestInputFilter extends OncePerRequestFilter {
             problems.write(response, Problems.validation(List.of(refused.get())));
             return;
         }
-        chain.doFilter(request, response);
+        // Multipart uploads have their own limit (spring.servlet.multipart.*); every other body is bounded here.
+        String contentType = request.getContentType();
+        if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (request.getContentLengthLong() > BoundedBody.MAX_BYTES) {
+            problems.write(response, BoundedBody.problem());
+            return;
+        }
+        chain.doFilter(new BoundedBody(request), response);
     }
 
     /** Parsed here rather than with getParameterMap(), which would also read form and multipart bodies. */

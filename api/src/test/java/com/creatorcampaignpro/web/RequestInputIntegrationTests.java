@@ -106,6 +106,19 @@ class RequestInputIntegrationTests extends ApiIntegrationTest {
         assertThat(response.getContentType()).startsWith("application/problem+json");
     }
 
+    /** A body over 1 MiB is refused before it is read, whatever its fields' own bounds. */
+    @Test
+    void anOversizedBodyIs413NamingTheBody() throws Exception {
+        Account marketer = marketer();
+        String body = "{\"name\":\"" + "x".repeat((int) BoundedBody.MAX_BYTES) + "\",\"budget\":1}";
+        MockHttpServletResponse response = mvc.perform(withToken(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/campaigns"), marketer)
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(413);
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        assertThat(response.getContentAsString()).contains("\"field\":\"body\"");
+    }
+
     /** Spring MVC's own refusals carry a type of ours, never about:blank. */
     @Test
     void springsOwnRefusalsHaveStableTypes() throws Exception {
