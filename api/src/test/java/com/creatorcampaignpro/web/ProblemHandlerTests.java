@@ -52,4 +52,19 @@ class ProblemHandlerTests {
                 new ServletWebRequest(new MockHttpServletRequest()));
         assertThat(crash.getStatus()).isEqualTo(500);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCurrencyLockTriggersAreA409CurrencyLockedNamingCurrency() {
+        for (String constraint : List.of("campaigns_currency_locked", "campaign_invitations_campaign_currency")) {
+            var raised = new org.postgresql.util.PSQLException(new org.postgresql.util.ServerErrorMessage(
+                    "SERROR\0CCCP02\0Mcampaign has invitations\0n" + constraint + "\0"));
+            ProblemDetail problem = new ProblemHandler().unexpected(new org.jdbi.v3.core.statement.UnableToExecuteStatementException(raised, null),
+                    new ServletWebRequest(new MockHttpServletRequest()));
+            assertThat(problem.getStatus()).as(constraint).isEqualTo(409);
+            assertThat(problem.getType()).as(constraint).isEqualTo(Problems.type("currency-locked"));
+            assertThat((List<Problems.FieldError>) problem.getProperties().get("errors")).as(constraint)
+                    .extracting(Problems.FieldError::field).containsExactly("currency");
+        }
+    }
 }
