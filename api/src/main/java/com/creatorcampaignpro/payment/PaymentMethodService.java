@@ -93,6 +93,9 @@ public class PaymentMethodService {
         if (request.paypalEmail() != null) {
             throw new ValidationException("paypalEmail", "applies to PayPal methods only");
         }
+        if (request.country() != null && !com.creatorcampaignpro.influencer.InfluencerRules.isIsoCountry(request.country())) {
+            throw new ValidationException("country", "must be an ISO-3166 alpha-2 country code, e.g. DE");
+        }
         var existing = methods.findStripe(userId);
         boolean created = existing.isEmpty();
         PaymentMethod method;

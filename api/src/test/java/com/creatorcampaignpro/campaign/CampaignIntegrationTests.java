@@ -262,6 +262,10 @@ class CampaignIntegrationTests extends ApiIntegrationTest {
         create(owner, country).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.everyItem(
                         org.hamcrest.Matchers.equalTo("targetCountries[1]"))));
+        country.put("targetCountries", List.of("PT", "ZZ"));
+        create(owner, country).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.everyItem(
+                        org.hamcrest.Matchers.equalTo("targetCountries[1]"))));
         Map<String, Object> unknownStatus = campaign("Targets");
         unknownStatus.put("status", "archived");
         create(owner, unknownStatus).andExpect(status().isBadRequest())

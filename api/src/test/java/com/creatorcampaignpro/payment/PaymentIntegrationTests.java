@@ -202,6 +202,8 @@ class PaymentIntegrationTests extends ProviderFakesIntegrationTest {
                 .andExpect(jsonPath("$.errors[0].field").value("paypalEmail"));
         addMethod(influencer, "{\"provider\":\"stripe\",\"country\":\"Germany\"}").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("country"));
+        addMethod(influencer, "{\"provider\":\"stripe\",\"country\":\"ZZ\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("country"));
         String id = readJson(addMethod(influencer, "{\"provider\":\"paypal\",\"paypalEmail\":\"a@paypal.example\"}"))
                 .get("method").get("id").asString();
 

@@ -3,6 +3,7 @@ package com.creatorcampaignpro.campaign;
 import com.creatorcampaignpro.error.ConflictException;
 import com.creatorcampaignpro.error.ValidationException;
 import com.creatorcampaignpro.error.ValidationException.FieldViolation;
+import com.creatorcampaignpro.influencer.InfluencerRules;
 import com.creatorcampaignpro.money.Money;
 import com.creatorcampaignpro.social.Platform;
 
@@ -73,6 +74,11 @@ public final class CampaignRules {
         if (c.minEngagementRate() != null
                 && (c.minEngagementRate().signum() < 0 || c.minEngagementRate().compareTo(BigDecimal.valueOf(100)) > 0)) {
             violations.add(new FieldViolation("minEngagementRate", "must be a percentage between 0 and 100"));
+        }
+        for (int i = 0; i < c.targetCountries().size(); i++) {
+            if (!InfluencerRules.isIsoCountry(c.targetCountries().get(i))) {
+                violations.add(new FieldViolation("targetCountries[" + i + "]", "must be an ISO-3166 alpha-2 country code"));
+            }
         }
         for (int i = 0; i < c.targetPlatforms().size(); i++) {
             if (Platform.parse(c.targetPlatforms().get(i)).isEmpty()) {
