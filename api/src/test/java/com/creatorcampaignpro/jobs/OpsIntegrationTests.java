@@ -118,7 +118,8 @@ class OpsIntegrationTests extends ApiIntegrationTest {
         JsonNode housekeeping = byName.get("housekeepingJob");
         assertThat(housekeeping.get("restartable").asBoolean()).isTrue();
         assertThat(housekeeping.get("parameters").findValuesAsString("name"))
-                .containsExactly("refreshTokenGraceDays", "loginAttemptRetentionDays", "idempotencyKeyRetentionDays", "batchSize");
+                .containsExactly("refreshTokenGraceDays", "loginAttemptRetentionDays", "idempotencyKeyRetentionDays",
+                        "notificationRetentionDays", "jobHandoffRetentionDays", "batchSize");
         assertThat(housekeeping.get("schedule").get("timeZone").asString()).isEqualTo("UTC");
         assertThat(housekeeping.get("nextFireTime").isNull()).isFalse();
         assertThat(byName.get("blockingJob").get("schedule").isNull()).isTrue();
