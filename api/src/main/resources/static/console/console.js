@@ -707,8 +707,8 @@
       actions.append(s.paused
           ? button('Resume', 'Resume schedule of ' + s.jobName, () => scheduleAction(s.jobName, 'resume'))
           : button('Pause', 'Pause schedule of ' + s.jobName, () => scheduleAction(s.jobName, 'pause')));
-      actions.append(button('Trigger now', 'Trigger ' + s.jobName + ' now', () => scheduleAction(s.jobName, 'trigger')));
-      actions.append(button('Edit cron…', 'Edit the schedule of ' + s.jobName, () => openCron(s)));
+      actions.append(button('Trigger now', 'Trigger now: ' + s.jobName, () => scheduleAction(s.jobName, 'trigger')));
+      actions.append(button('Edit cron…', 'Edit cron of ' + s.jobName, () => openCron(s)));
       body.append(row);
     }
   }

@@ -37,6 +37,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,8 +47,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The operators' console in a real headless Chromium against a real server: sign-in (and the
  * refusal of a non-operator), a launch of metricsRollupJob watched to completion through the live
- * event stream, a refused launch whose problem names the field, and the restart of a failed
- * execution. One browser session for all of it. Skipped only when Chromium or chromedriver is
+ * event stream, a refused launch whose problem names the field, the restart of a failed execution,
+ * the schedule actions (cron edit, pause, resume, trigger now), and stop then abandon. One browser
+ * session for all of it. Skipped only when Chromium or chromedriver is
  * missing (.ci/run installs Debian's {@code chromium} and {@code chromium-driver}).
  * {@code -Dccp.console.screenshots=docs} writes the README's screenshot from this run.
  */
@@ -171,7 +173,7 @@ class ConsoleBrowserIntegrationTests {
         // Schedules: a cron the scheduler refuses is shown beside its field; pause and resume; the
         // schedule is left as it was (other tests read it).
         click(By.id("tab-schedules"));
-        click(By.cssSelector("button[aria-label='Edit the schedule of housekeepingJob']"));
+        click(By.cssSelector("button[aria-label='Edit cron of housekeepingJob']"));
         WebElement cron = await(By.id("cron-expression"));
         String originalCron = cron.getAttribute("value");
         cron.clear();
@@ -190,6 +192,30 @@ class ConsoleBrowserIntegrationTests {
         click(By.cssSelector("button[aria-label='Resume schedule of housekeepingJob']"));
         wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#schedules-table tr[data-schedule='housekeepingJob'] td[data-role='state']"), "NORMAL"));
+        // Trigger now: a scheduler (here this instance's) fires it; the run shows up in the live list.
+        click(By.cssSelector("button[aria-label='Trigger now: housekeepingJob']"));
+        wait(WAIT).until(driver -> driver.findElements(By.cssSelector("#live-log li[data-event='execution.finished']")).stream()
+                .anyMatch(item -> item.getText().contains("housekeepingJob execution")
+                        && item.getText().contains("finished: COMPLETED")));
+
+        // Stop a running execution, then abandon it (after the browser's confirmation).
+        TestJobsConfiguration.release = new CountDownLatch(1);
+        try {
+            click(By.id("tab-jobs"));
+            click(By.cssSelector("#jobs-table tr[data-job='blockingJob'] button[aria-label='Launch blockingJob']"));
+            click(By.id("launch-submit"));
+            long blocking = executionIdIn(By.id("notice"), "Launched blockingJob");
+            await(By.cssSelector("#live-log li[data-execution='" + blocking + "'][data-event='execution.started']"));
+            click(By.cssSelector("#jobs-table tr[data-job='blockingJob'] button[aria-label='Executions of blockingJob']"));
+            click(By.cssSelector("button[aria-label='Stop execution " + blocking + "']"));
+            await(By.cssSelector("#live-log li[data-execution='" + blocking + "'][data-event='execution.finished']"));
+            click(By.cssSelector("#executions-table tr[data-execution='" + blocking + "'][data-status='STOPPED'] "
+                    + "button[aria-label='Abandon execution " + blocking + "']"));
+            wait(WAIT).until(ExpectedConditions.alertIsPresent()).accept();
+            await(By.cssSelector("#executions-table tr[data-execution='" + blocking + "'][data-status='ABANDONED']"));
+        } finally {
+            TestJobsConfiguration.release.countDown();
+        }
 
         click(By.id("tab-jobs"));
         await(By.cssSelector("#jobs-table tr[data-job='flakyJob']"));
