@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -259,8 +261,15 @@ class ConsoleBrowserIntegrationTests {
         return Long.parseLong(m.group(1));
     }
 
+    /** The whole page from the top: the window grows to the page's height (at most 2400 px), then back. */
     private static void screenshot(String name) throws IOException {
+        Dimension size = browser.manage().window().getSize();
+        Object height = ((JavascriptExecutor) browser).executeScript(
+                "window.scrollTo(0, 0); return document.documentElement.scrollHeight;");
+        browser.manage().window().setSize(new Dimension(size.getWidth(),
+                Math.min(2400, Math.max(size.getHeight(), ((Number) height).intValue() + 40))));
         byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        browser.manage().window().setSize(size);
         Path target = Path.of("target", name);
         Files.createDirectories(target.getParent());
         Files.write(target, png);
