@@ -123,6 +123,21 @@ class ConsoleBrowserIntegrationTests {
         wait(WAIT).until(ExpectedConditions.textToBe(By.id("live-state"), "live: connected"));
         assertThat(browser.findElement(By.id("who")).getText()).contains(operator).contains("operator");
 
+        // The tokens live in this tab's sessionStorage, never in a cookie; an expired access token is
+        // refreshed with the refresh token (here: marked expired, then the page reloaded).
+        assertThat(browser.manage().getCookies()).isEmpty();
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        String session = "JSON.parse(sessionStorage.getItem('ccp.console.session'))";
+        String refreshToken = (String) page.executeScript("return " + session + ".refreshToken;");
+        page.executeScript("const s = " + session + "; s.accessTokenExpiresAt = 0;"
+                + " sessionStorage.setItem('ccp.console.session', JSON.stringify(s));");
+        browser.navigate().refresh();
+        await(By.cssSelector("#jobs-table tr[data-job='metricsRollupJob']"));
+        wait(WAIT).until(ExpectedConditions.textToBe(By.id("live-state"), "live: connected"));
+        assertThat((String) page.executeScript("return " + session + ".refreshToken;")).isNotBlank().isNotEqualTo(refreshToken);
+        assertThat((Long) page.executeScript("return " + session + ".accessTokenExpiresAt;")).isGreaterThan(System.currentTimeMillis());
+        assertThat(browser.manage().getCookies()).isEmpty();
+
         // Launch the rollup from its generated form; watch it finish through the stream.
         click(By.cssSelector("#jobs-table tr[data-job='metricsRollupJob'] button[aria-label='Launch metricsRollupJob']"));
         WebElement mode = await(By.id("param-mode"));
