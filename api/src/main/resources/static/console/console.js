@@ -668,7 +668,8 @@
       $('detail-title').tabIndex = -1;
       $('detail-title').focus();
     }
-    // Step counts move between the stream's started and finished events: re-read them while it runs.
+    // The stream announces each step's end; counts inside a long step move in between: re-read them
+    // while the execution runs.
     clearTimeout(state.detailTimer);
     if (RUNNING.includes(d.status)) {
       state.detailTimer = setTimeout(() => {
@@ -857,10 +858,17 @@
       return;
     }
     const p = notification.payload || {};
-    const verb = {'execution.started': 'started', 'execution.finished': 'finished', 'execution.failed': 'failed'}[event.type] || event.type;
-    let text = p.job + ' execution ' + p.executionId + ' ' + verb + ': ' + p.status;
-    if (p.failure) {
-      text += ' (' + p.failure + ')';
+    let text;
+    if (event.type === 'execution.step') {
+      // Progress: a step of a running execution ended, with its counts.
+      text = p.job + ' execution ' + p.executionId + ': step ' + p.step + ' ' + p.status + ' (read ' + p.readCount
+          + ', written ' + p.writeCount + (p.skipCount ? ', skipped ' + p.skipCount : '') + ')';
+    } else {
+      const verb = {'execution.started': 'started', 'execution.finished': 'finished', 'execution.failed': 'failed'}[event.type] || event.type;
+      text = p.job + ' execution ' + p.executionId + ' ' + verb + ': ' + p.status;
+      if (p.failure) {
+        text += ' (' + p.failure + ')';
+      }
     }
     const item = el('li');
     item.dataset.execution = p.executionId;
@@ -872,9 +880,11 @@
       log.lastElementChild.remove();
     }
     // What the event changes: the jobs' last runs, the open list and the open execution.
-    loadJobs();
-    if (!$('executions-view').hidden && $('executions-job').value === p.job) {
-      loadExecutions(false);
+    if (event.type !== 'execution.step') {
+      loadJobs();
+      if (!$('executions-view').hidden && $('executions-job').value === p.job) {
+        loadExecutions(false);
+      }
     }
     if (state.detailId === p.executionId && !$('detail-panel').hidden) {
       openDetail(p.executionId);

@@ -145,6 +145,8 @@ class ConsoleBrowserIntegrationTests {
         assertThat(mode.getAttribute("placeholder")).isEqualTo("auto");
         click(By.id("launch-submit"));
         long rollup = executionIdIn(By.id("notice"), "Launched metricsRollupJob");
+        WebElement progress = await(By.cssSelector("#live-log li[data-execution='" + rollup + "'][data-event='execution.step']"));
+        assertThat(progress.getText()).contains("metricsRollupJob execution " + rollup + ": step metricsRollupStep COMPLETED");
         WebElement finished = await(By.cssSelector("#live-log li[data-execution='" + rollup + "'][data-event='execution.finished']"));
         assertThat(finished.getText()).contains("metricsRollupJob execution " + rollup + " finished: COMPLETED");
         wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
