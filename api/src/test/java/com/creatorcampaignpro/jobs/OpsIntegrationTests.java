@@ -118,7 +118,8 @@ class OpsIntegrationTests extends ApiIntegrationTest {
         JsonNode housekeeping = byName.get("housekeepingJob");
         assertThat(housekeeping.get("restartable").asBoolean()).isTrue();
         assertThat(housekeeping.get("parameters").findValuesAsString("name"))
-                .containsExactly("refreshTokenGraceDays", "loginAttemptRetentionDays", "idempotencyKeyRetentionDays", "batchSize");
+                .containsExactly("refreshTokenGraceDays", "loginAttemptRetentionDays", "idempotencyKeyRetentionDays",
+                        "notificationRetentionDays", "jobHandoffRetentionDays", "batchSize");
         assertThat(housekeeping.get("schedule").get("timeZone").asString()).isEqualTo("UTC");
         assertThat(housekeeping.get("nextFireTime").isNull()).isFalse();
         assertThat(byName.get("blockingJob").get("schedule").isNull()).isTrue();
@@ -179,7 +180,7 @@ class OpsIntegrationTests extends ApiIntegrationTest {
         JsonNode detail = detail(id);
         assertThat(detail.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(detail.get("steps").findValuesAsString("name")).containsExactly("deleteExpiredRefreshTokens", "deleteOldLoginAttempts",
-                "deleteOldIdempotencyKeys");
+                "deleteOldIdempotencyKeys", "deleteOldNotifications", "deleteOldJobHandoffs");
         assertThat(detail.get("steps").get(1).get("writeCount").asLong()).isGreaterThanOrEqualTo(5);
         assertThat(detail.get("steps").get(1).get("commitCount").asLong()).as("batches of 2: several commits").isGreaterThanOrEqualTo(3);
         assertThat(detail.get("durationMillis").asLong()).isGreaterThanOrEqualTo(0);

@@ -71,6 +71,18 @@ class MonitoringIntegrationTests extends ApiIntegrationTest {
                 // jobs: duration, items, failures
                 "ccp_job_duration_seconds_count{", "ccp_job_items_total{", "ccp_job_failures_total{",
                 "ccp_job_running{");
+        // What the scenario itself drove (the seed's list, issue 11): an error on a templated endpoint,
+        // a failed job with its items, users today and this week. Payment outcomes are counted by the
+        // direct calls above, standing in for settlement's reconcile step and the provider webhooks,
+        // which do not call PaymentMetrics on this branch; the social series are present only as
+        // registered at start-up (0 and -1) until the platform adapters call SocialApiMetrics.
+        assertThat(value(line(scrape, "http_server_requests_seconds_count{", "uri=\"/api/campaigns/{id}\"",
+                "outcome=\"CLIENT_ERROR\"", "status=\"404\""))).isGreaterThanOrEqualTo(1);
+        assertThat(value(line(scrape, "http_server_requests_seconds_count{", "uri=\"/api/campaigns\"",
+                "outcome=\"SUCCESS\""))).isGreaterThanOrEqualTo(1);
+        assertThat(value(line(scrape, "ccp_db_query_seconds_count{", "dao=\"UserDao\""))).isGreaterThanOrEqualTo(1);
+        assertThat(value(line(scrape, "ccp_job_items_total{", "job=\"flakyJob\"", "kind=\"written\"")))
+                .isGreaterThanOrEqualTo(3);
         assertThat(line(scrape, "ccp_job_failures_total{", "job=\"flakyJob\"")).doesNotEndWith(" 0.0");
         assertThat(line(scrape, "ccp_job_duration_seconds_count{", "job=\"flakyJob\"", "status=\"FAILED\"")).isNotNull();
         assertThat(value(line(scrape, "ccp_users_registrations_today{"))).isGreaterThanOrEqualTo(2);

@@ -28,4 +28,17 @@ public interface HousekeepingDao {
                 SELECT user_id, idempotency_key FROM idempotency_keys WHERE created_at < :before LIMIT :limit)
             """)
     int deleteIdempotencyKeysBefore(@Bind("before") Instant before, @Bind("limit") int limit);
+
+    @SqlUpdate("""
+            DELETE FROM notifications WHERE id IN (
+                SELECT id FROM notifications WHERE created_at < :before LIMIT :limit)
+            """)
+    int deleteNotificationsBefore(@Bind("before") Instant before, @Bind("limit") int limit);
+
+    /** Requested before the cut-off, answered or not: an unanswered one that old was given up long ago. */
+    @SqlUpdate("""
+            DELETE FROM job_handoffs WHERE id IN (
+                SELECT id FROM job_handoffs WHERE requested_at < :before LIMIT :limit)
+            """)
+    int deleteJobHandoffsBefore(@Bind("before") Instant before, @Bind("limit") int limit);
 }

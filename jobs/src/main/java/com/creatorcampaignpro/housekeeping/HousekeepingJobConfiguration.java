@@ -15,6 +15,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -25,20 +26,24 @@ import java.util.List;
 
 /**
  * housekeepingJob: deletes refresh tokens expired for more than a grace period, login attempts
- * older than the login limits can look back, and idempotency keys past their retention. The audit log is kept. Each step deletes in
+ * older than the login limits can look back, idempotency keys, live notifications and launch
+ * hand-offs past their retention (ccp.housekeeping). The audit log is kept. Each step deletes in
  * bounded batches, one transaction per batch (a tasklet returning CONTINUABLE), so a stop or a
  * crash loses at most one batch and a restart carries on with the same cut-off.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HousekeepingProperties.class)
 public class HousekeepingJobConfiguration {
     private static final Logger log = LoggerFactory.getLogger(HousekeepingJobConfiguration.class);
     public static final String JOB_NAME = "housekeepingJob";
 
     @Bean
-    JobDefinition housekeepingJobDefinition() {
+    JobDefinition housekeepingJobDefinition(HousekeepingProperties retention) {
         return new JobDefinition(JOB_NAME,
-                "Deletes expired refresh tokens, old login attempts and idempotency keys; keeps the audit log",
-                "refresh_tokens, login_attempts, idempotency_keys", "deletes from refresh_tokens, login_attempts, idempotency_keys",
+                "Deletes expired refresh tokens, old login attempts, idempotency keys, notifications and job hand-offs;"
+                        + " keeps the audit log",
+                "refresh_tokens, login_attempts, idempotency_keys, notifications, job_handoffs",
+                "deletes from refresh_tokens, login_attempts, idempotency_keys, notifications, job_handoffs",
                 List.of(
                         // Lower bounds of 1 day: 0 or less would delete what the features still use.
                         JobParameterSpec.optional("refreshTokenGraceDays", JobParameterType.LONG, "1", false,
@@ -47,6 +52,13 @@ public class HousekeepingJobConfiguration {
                                 "keep login attempts this many days (the login limits look back minutes)").between(1, 3650),
                         JobParameterSpec.optional("idempotencyKeyRetentionDays", JobParameterType.LONG, "1", false,
                                 "keep Idempotency-Key answers this many days (clients retry within minutes)").between(1, 3650),
+                        JobParameterSpec.optional("notificationRetentionDays", JobParameterType.LONG,
+                                Long.toString(retention.notificationRetentionDays()), false,
+                                "keep live notifications this many days (replayed after a reconnect with Last-Event-ID)")
+                                .between(1, 3650),
+                        JobParameterSpec.optional("jobHandoffRetentionDays", JobParameterType.LONG,
+                                Long.toString(retention.jobHandoffRetentionDays()), false,
+                                "keep launch hand-offs of API-only instances this many days (diagnosis only)").between(1, 3650),
                         JobParameterSpec.optional("batchSize", JobParameterType.LONG, "5000", false,
                                 "rows deleted per transaction").between(1, 100_000)));
     }
@@ -76,14 +88,33 @@ public class HousekeepingJobConfiguration {
     }
 
     @Bean
+    Step deleteOldNotificationsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                    HousekeepingDao dao) {
+        return new StepBuilder("deleteOldNotifications", jobRepository)
+                .tasklet(batchedDelete("notificationRetentionDays", dao::deleteNotificationsBefore), transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step deleteOldJobHandoffsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                  HousekeepingDao dao) {
+        return new StepBuilder("deleteOldJobHandoffs", jobRepository)
+                .tasklet(batchedDelete("jobHandoffRetentionDays", dao::deleteJobHandoffsBefore), transactionManager)
+                .build();
+    }
+
+    @Bean
     Job housekeepingJob(JobRepository jobRepository, Step deleteExpiredRefreshTokensStep,
                         Step deleteOldLoginAttemptsStep, Step deleteOldIdempotencyKeysStep,
+                        Step deleteOldNotificationsStep, Step deleteOldJobHandoffsStep,
                         JobExecutionLogger jobExecutionLogger) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(jobExecutionLogger)
                 .start(deleteExpiredRefreshTokensStep)
                 .next(deleteOldLoginAttemptsStep)
                 .next(deleteOldIdempotencyKeysStep)
+                .next(deleteOldNotificationsStep)
+                .next(deleteOldJobHandoffsStep)
                 .build();
     }
 

@@ -22,6 +22,8 @@ public class Notifications {
     public static final String EXECUTION_STARTED = "execution.started";
     public static final String EXECUTION_FINISHED = "execution.finished";
     public static final String EXECUTION_FAILED = "execution.failed";
+    /** A step of a running execution ended (its counts): progress between started and finished. */
+    public static final String EXECUTION_STEP = "execution.step";
 
     private final NotificationDao dao;
     private final JsonMapper json = JsonMapper.builder().build();
