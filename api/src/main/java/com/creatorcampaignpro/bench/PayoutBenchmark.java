@@ -183,7 +183,7 @@ final class PayoutBenchmark implements BenchCase {
         OkHttpClient http = new OkHttpClient.Builder().dispatcher(dispatcher).connectionPool(new ConnectionPool(8, 1, TimeUnit.MINUTES))
                 .readTimeout(Duration.ofSeconds(120)).retryOnConnectionFailure(false).build();
         PayoutProperties properties = new PayoutProperties(new BigDecimal("0.10"), true, new BigDecimal("0.24"), Long.MAX_VALUE,
-                1000, 15_000, concurrency, 3, 4, Duration.ofMillis(50), Duration.ofSeconds(2), 500);
+                1000, 15_000, concurrency, 3, 4, Duration.ofMillis(50), Duration.ofSeconds(2), 500, 100);
         return new PayoutSettlement(ctx.bean(SettlementDao.class), ctx.bean(PayoutDao.class),
                 List.of(new StripeTransfers(client), new PayPalPayouts(new PayPalClient(paypalProperties, http,
                         JsonMapper.builder().build(), Clock.systemUTC()), paypalProperties)), properties);

@@ -40,11 +40,13 @@ public class PayPalWebhooks {
     private final PayoutDao payouts;
     private final WebhookEventDao events;
     private final TransactionTemplate tx;
+    private final PaymentOutcomes outcomes;
     private final JsonMapper json;
 
     public PayPalWebhooks(PayPalWebhookVerifier verifier, PayoutDao payouts, WebhookEventDao events,
-                          PlatformTransactionManager transactions, JsonMapper json) {
+                          PlatformTransactionManager transactions, PaymentOutcomes outcomes, JsonMapper json) {
         this.verifier = verifier;
+        this.outcomes = outcomes;
         this.payouts = payouts;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
@@ -97,7 +99,8 @@ public class PayPalWebhooks {
             String reason = state == PayoutItemState.FAILED
                     ? resource.path("errors").path("name").asString(resource.path("transaction_status").asString(type)) : null;
             payouts.applyItemState(batch.get(), payment, PayoutSettlement.status(state), PayoutSettlement.allowedFrom(state),
-                    resource.path("payout_item_id").asString(null), resource.path("transaction_status").asString(null), reason);
+                    resource.path("payout_item_id").asString(null), resource.path("transaction_status").asString(null), reason)
+                    .ifPresent(moved -> outcomes.moved(java.util.List.of(moved)));   // in this transaction
             return true;
         }
         if (type.startsWith("PAYMENT.PAYOUTSBATCH.")) {

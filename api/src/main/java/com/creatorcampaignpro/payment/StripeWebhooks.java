@@ -32,11 +32,13 @@ public class StripeWebhooks {
     private final PayoutDao payouts;
     private final WebhookEventDao events;
     private final AuditLogDao audit;
+    private final PaymentOutcomes outcomes;
     private final JsonMapper json;
 
     public StripeWebhooks(StripeProperties properties, PaymentMethodDao methods, PayoutDao payouts, WebhookEventDao events,
-                          AuditLogDao audit, JsonMapper json) {
+                          AuditLogDao audit, PaymentOutcomes outcomes, JsonMapper json) {
         this.properties = properties;
+        this.outcomes = outcomes;
         this.methods = methods;
         this.payouts = payouts;
         this.events = events;
@@ -109,7 +111,8 @@ public class StripeWebhooks {
         try {
             payouts.applyItemState(java.util.UUID.fromString(batch), java.util.UUID.fromString(payment),
                     PayoutSettlement.status(state), PayoutSettlement.allowedFrom(state), transfer.path("id").asString(null),
-                    state == PayoutItemState.REVERSED ? "reversed" : "paid", null);
+                    state == PayoutItemState.REVERSED ? "reversed" : "paid", null)
+                    .ifPresent(moved -> outcomes.moved(List.of(moved)));   // in this transaction
         } catch (IllegalArgumentException notOurIds) {
             log.warn("Stripe transfer {} carries metadata that are not our ids", transfer.path("id").asString(""));
         }

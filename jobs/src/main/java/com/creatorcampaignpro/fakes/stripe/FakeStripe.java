@@ -135,6 +135,14 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
         onboarded.put(id, true);
     }
 
+    /** A connected account still in Stripe's hosted onboarding: transfers to it are refused until it completes. */
+    public String addPendingAccount(String email) {
+        String id = "acct_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        accounts.put(id, email);
+        onboarded.put(id, false);
+        return id;
+    }
+
     /** As if the payee finished Stripe's hosted onboarding. */
     public void completeOnboarding(String accountId) {
         onboarded.put(accountId, true);
