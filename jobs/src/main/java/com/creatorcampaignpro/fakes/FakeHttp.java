@@ -45,6 +45,7 @@ public final class FakeHttp {
         private final Random random;
         private double rate;
         private List<F> kinds = List.of();
+        private long served;
 
         public Faults(String scope, Set<F> readable, F readFallback, long seed) {
             this.scope = scope;
@@ -65,6 +66,19 @@ public final class FakeHttp {
 
         /** The fault this request meets, or null. */
         public synchronized F next(String method, String path) {
+            F fault = pick(method, path);
+            if (fault != null) {
+                served++;
+            }
+            return fault;
+        }
+
+        /** How many faults were served so far: a test under faults can check it met some. */
+        public synchronized long served() {
+            return served;
+        }
+
+        private F pick(String method, String path) {
             for (var it = queued.iterator(); it.hasNext(); ) {
                 Rule<F> rule = it.next();
                 if (rule.method().equals(method) && path.startsWith(rule.pathPrefix())) {

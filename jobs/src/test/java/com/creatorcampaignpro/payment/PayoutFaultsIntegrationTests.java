@@ -49,6 +49,11 @@ class PayoutFaultsIntegrationTests extends PayoutFakesIntegrationTest {
         PAYPAL.setFaultRate(0.2, 42, FakePayPal.Fault.RATE_LIMITED, FakePayPal.Fault.SERVER_ERROR,
                 FakePayPal.Fault.SERVER_ERROR_AFTER_APPLYING, FakePayPal.Fault.DROP_AFTER_APPLYING,
                 FakePayPal.Fault.TOKEN_EXPIRED);
+        // PayPal sees a handful of calls per run (one payout, its reads): one fault is certain, the worst
+        // one, a payout applied whose answer never arrives.
+        PAYPAL.failNext("POST", "/v1/payments/payouts", FakePayPal.Fault.DROP_AFTER_APPLYING);
+        long stripeFaults = STRIPE.faultsServed();
+        long paypalFaults = PAYPAL.faultsServed();
 
         // A payment failed for good by a stored Stripe 500 gets a new attempt (new key) in a later run:
         // a few runs, never the same payment sent twice within one.
@@ -57,6 +62,9 @@ class PayoutFaultsIntegrationTests extends PayoutFakesIntegrationTest {
             PAYPAL.completeAll();
         }
 
+        // The faults did happen (a test under faults that met none would prove nothing).
+        assertThat(STRIPE.faultsServed() - stripeFaults).as("Stripe faults served").isPositive();
+        assertThat(PAYPAL.faultsServed() - paypalFaults).as("PayPal faults served").isPositive();
         List<Map<String, Object>> payments = fixtures.paymentsOf(campaign);
         assertThat(payments).hasSize(48).allSatisfy(p -> assertThat(p.get("status")).as("payment %s", p.get("id"))
                 .isEqualTo("paid"));

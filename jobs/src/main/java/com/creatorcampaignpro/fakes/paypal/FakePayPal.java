@@ -208,6 +208,11 @@ public final class FakePayPal extends Dispatcher implements AutoCloseable {
         return tokensIssued.get();
     }
 
+    /** Faults served so far, queued or random. */
+    public long faultsServed() {
+        return faults.served();
+    }
+
     public int payoutRequests() {
         return journal.count("POST", "/v1/payments/payouts");
     }

@@ -206,6 +206,11 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
         return journal.headerValues("POST", "/v1/transfers");
     }
 
+    /** Faults served so far, queued or random. */
+    public long faultsServed() {
+        return faults.served();
+    }
+
     public int transferRequests() {
         return journal.count("POST", "/v1/transfers");
     }
