@@ -26,7 +26,7 @@ class PayPalWebhookController {
     @SecurityRequirements
     @Operation(summary = "PayPal Payouts events (PAYMENT.PAYOUTSBATCH.*, PAYMENT.PAYOUTS-ITEM.*), verified with PayPal;"
             + " each applied once, never moving a payment backwards")
-    PayPalWebhooks.Outcome receive(@RequestBody @io.swagger.v3.oas.annotations.media.Schema(maxLength = MAX_EVENT_CHARS)
+    ProviderEvents.Outcome receive(@RequestBody @io.swagger.v3.oas.annotations.media.Schema(maxLength = MAX_EVENT_CHARS)
                                    String payload,
                                    @RequestHeader(value = "PAYPAL-TRANSMISSION-ID", required = false) String id,
                                    @RequestHeader(value = "PAYPAL-TRANSMISSION-TIME", required = false) String time,

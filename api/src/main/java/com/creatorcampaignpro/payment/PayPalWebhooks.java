@@ -6,8 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -38,23 +36,18 @@ public class PayPalWebhooks {
 
     private final PayPalWebhookVerifier verifier;
     private final PayoutDao payouts;
-    private final WebhookEventDao events;
-    private final TransactionTemplate tx;
+    private final ProviderEvents events;
     private final JsonMapper json;
 
-    public PayPalWebhooks(PayPalWebhookVerifier verifier, PayoutDao payouts, WebhookEventDao events,
-                          PlatformTransactionManager transactions, JsonMapper json) {
+    public PayPalWebhooks(PayPalWebhookVerifier verifier, PayoutDao payouts, ProviderEvents events, JsonMapper json) {
         this.verifier = verifier;
         this.payouts = payouts;
         this.events = events;
-        this.tx = new TransactionTemplate(transactions);
         this.json = json;
     }
 
-    public record Outcome(String eventId, String type, boolean handled) {
-    }
-
-    public Outcome receive(String payload, PayPalWebhookVerifier.Transmission transmission) {
+    /** Verified with PayPal first: that call runs before any transaction opens. */
+    public ProviderEvents.Outcome receive(String payload, PayPalWebhookVerifier.Transmission transmission) {
         if (!transmission.complete()) {
             throw new ValidationException("PAYPAL-TRANSMISSION-SIG", "and the other PAYPAL-* transmission headers are required");
         }
@@ -78,12 +71,7 @@ public class PayPalWebhooks {
         if (id.isEmpty()) {
             throw new ValidationException("body", "is not a PayPal event (no id)");
         }
-        return tx.execute(status -> {
-            if (events.claim("paypal", id, type) == 0) {
-                return new Outcome(id, type, false);
-            }
-            return new Outcome(id, type, apply(type, event.path("resource")));
-        });
+        return events.applyOnce("paypal", id, type, () -> apply(type, event.path("resource")));
     }
 
     private boolean apply(String type, JsonNode resource) {
@@ -96,8 +84,8 @@ public class PayPalWebhooks {
             }
             String reason = state == PayoutItemState.FAILED
                     ? resource.path("errors").path("name").asString(resource.path("transaction_status").asString(type)) : null;
-            payouts.applyItemState(batch.get(), payment, PayoutSettlement.status(state), PayoutSettlement.allowedFrom(state),
-                    resource.path("payout_item_id").asString(null), resource.path("transaction_status").asString(null), reason);
+            events.itemReported(batch.get(), payment, state, resource.path("payout_item_id").asString(null),
+                    resource.path("transaction_status").asString(null), reason);
             return true;
         }
         if (type.startsWith("PAYMENT.PAYOUTSBATCH.")) {

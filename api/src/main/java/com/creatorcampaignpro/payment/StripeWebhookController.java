@@ -25,7 +25,7 @@ class StripeWebhookController {
     @PreAuthorize("permitAll()")
     @SecurityRequirements
     @Operation(summary = "Stripe events (signed): account.updated activates a payee's Stripe method once onboarding is done")
-    StripeWebhooks.Outcome receive(@RequestBody @io.swagger.v3.oas.annotations.media.Schema(maxLength = MAX_EVENT_CHARS)
+    ProviderEvents.Outcome receive(@RequestBody @io.swagger.v3.oas.annotations.media.Schema(maxLength = MAX_EVENT_CHARS)
                                    String payload,
                                    @RequestHeader(value = "Stripe-Signature", required = false) String signature) {
         // Stripe's events are a few KB; a bounded body keeps an unsigned flood from costing memory and HMACs.

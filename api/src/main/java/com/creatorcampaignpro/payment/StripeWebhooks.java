@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -29,27 +28,20 @@ public class StripeWebhooks {
 
     private final StripeProperties properties;
     private final PaymentMethodDao methods;
-    private final PayoutDao payouts;
-    private final WebhookEventDao events;
+    private final ProviderEvents events;
     private final AuditLogDao audit;
     private final JsonMapper json;
 
-    public StripeWebhooks(StripeProperties properties, PaymentMethodDao methods, PayoutDao payouts, WebhookEventDao events,
-                          AuditLogDao audit, JsonMapper json) {
+    public StripeWebhooks(StripeProperties properties, PaymentMethodDao methods, ProviderEvents events, AuditLogDao audit,
+                          JsonMapper json) {
         this.properties = properties;
         this.methods = methods;
-        this.payouts = payouts;
         this.events = events;
         this.audit = audit;
         this.json = json;
     }
 
-    /** What was done with an event: {@code handled} false for event types this platform does not use. */
-    public record Outcome(String eventId, String type, boolean handled) {
-    }
-
-    @Transactional
-    public Outcome receive(String payload, String signatureHeader) {
+    public ProviderEvents.Outcome receive(String payload, String signatureHeader) {
         String secret = properties.webhookSecret();
         if (secret == null || secret.isBlank()) {
             throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
@@ -75,13 +67,9 @@ public class StripeWebhooks {
         if (id.isEmpty()) {
             throw new ValidationException("body", "is not a Stripe event (no id)");
         }
-        // Stored in this transaction with the event's effect: a redelivery finds it and changes nothing.
-        if (events.claim("stripe", id, type) == 0) {
-            log.debug("Stripe event {} ({}) already applied", id, type);
-            return new Outcome(id, type, false);
-        }
         JsonNode object = event.path("data").path("object");
-        switch (type) {
+        // Claimed in the transaction that applies the event: a redelivery finds it and changes nothing.
+        return events.applyOnce("stripe", id, type, () -> switch (type) {
             case "account.updated" -> accountUpdated(id, object);
             case "transfer.created", "transfer.updated" -> transfer(object,
                     object.path("reversed").asBoolean(false) || object.path("amount_reversed").asLong(0) > 0
@@ -90,36 +78,40 @@ public class StripeWebhooks {
             case "payout.failed" -> payoutFailed(id, event, object);
             default -> {
                 log.debug("Ignored Stripe event {} of type {}", id, type);
-                return new Outcome(id, type, false);
+                yield false;
             }
-        }
-        return new Outcome(id, type, true);
+        });
     }
 
     /**
      * A transfer we made (our ids in its metadata) was created, updated or reversed. Only forward
      * moves apply: a late transfer.created after transfer.reversed leaves the payment reversed.
      */
-    private void transfer(JsonNode transfer, PayoutItemState state) {
+    private boolean transfer(JsonNode transfer, PayoutItemState state) {
         String payment = transfer.path("metadata").path("ccp_payment_id").asString("");
         String batch = transfer.path("metadata").path("ccp_batch_id").asString("");
         if (payment.isEmpty() || batch.isEmpty()) {
-            return;   // not one of our payout transfers
+            return true;   // not one of our payout transfers
         }
+        java.util.UUID batchId;
+        java.util.UUID paymentId;
         try {
-            payouts.applyItemState(java.util.UUID.fromString(batch), java.util.UUID.fromString(payment),
-                    PayoutSettlement.status(state), PayoutSettlement.allowedFrom(state), transfer.path("id").asString(null),
-                    state == PayoutItemState.REVERSED ? "reversed" : "paid", null);
+            batchId = java.util.UUID.fromString(batch);
+            paymentId = java.util.UUID.fromString(payment);
         } catch (IllegalArgumentException notOurIds) {
             log.warn("Stripe transfer {} carries metadata that are not our ids", transfer.path("id").asString(""));
+            return true;
         }
+        events.itemReported(batchId, paymentId, state, transfer.path("id").asString(null),
+                state == PayoutItemState.REVERSED ? "reversed" : "paid", null);
+        return true;
     }
 
     /**
      * A payee's connected account could not pay out to their bank. The transfer to their Stripe
      * balance stands (the payment stays paid); the failure is audited for finance and support.
      */
-    private void payoutFailed(String eventId, JsonNode event, JsonNode payout) {
+    private boolean payoutFailed(String eventId, JsonNode event, JsonNode payout) {
         String account = event.path("account").asString("");
         audit.record(null, "stripe.payout_failed", "stripe_account", account.isEmpty() ? null : account,
                 json.writeValueAsString(Map.of("event", eventId, "payout", payout.path("id").asString(""),
@@ -127,14 +119,15 @@ public class StripeWebhooks {
                         "failureMessage", payout.path("failure_message").asString(""))));
         log.warn("Stripe payout {} of connected account {} failed: {}", payout.path("id").asString(""), account,
                 payout.path("failure_code").asString(""));
+        return true;
     }
 
     /** An Express account finished onboarding: its pending payout method becomes active. */
-    private void accountUpdated(String eventId, JsonNode account) {
+    private boolean accountUpdated(String eventId, JsonNode account) {
         String accountId = account.path("id").asString("");
         boolean ready = account.path("payouts_enabled").asBoolean(false) && account.path("details_submitted").asBoolean(false);
         if (!ready || accountId.isEmpty()) {
-            return;
+            return true;
         }
         List<PaymentMethod> activated = methods.activateStripeAccount(accountId);
         for (PaymentMethod method : activated) {
@@ -143,5 +136,6 @@ public class StripeWebhooks {
             log.info("Stripe account {} is ready for payouts: payment method {} of user {} is active",
                     accountId, method.id(), method.userId());
         }
+        return true;
     }
 }

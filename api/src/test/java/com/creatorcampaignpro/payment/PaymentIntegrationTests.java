@@ -104,6 +104,34 @@ class PaymentIntegrationTests extends ProviderFakesIntegrationTest {
     }
 
     @Test
+    void stripesRateLimitReachesOurClientAs503WithStripesRetryAfterAndNothingIsOpened() throws Exception {
+        Account influencer = influencer();
+        int created = STRIPE.accountsCreated();
+        STRIPE.setRetryAfter(java.time.Duration.ofSeconds(7));
+        STRIPE.failNext("POST", "/v1/accounts", com.creatorcampaignpro.fakes.stripe.FakeStripe.Fault.RATE_LIMITED);
+        try {
+            // Not a 502 (Stripe is not broken) and not our default wait: Stripe's own Retry-After, end to end.
+            addMethod(influencer, "{\"provider\":\"stripe\"}")
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                            .string("Retry-After", "7"))
+                    .andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("payout-provider-rate-limited")))
+                    .andExpect(jsonPath("$.provider").value("stripe"))
+                    .andExpect(jsonPath("$.retriable").value(true));
+        } finally {
+            STRIPE.setRetryAfter(java.time.Duration.ofSeconds(1));
+        }
+        assertThat(STRIPE.accountsCreated()).isEqualTo(created);
+        long methods = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM payment_methods WHERE user_id = :u")
+                .bind("u", influencer.id()).mapTo(Long.class).one());
+        assertThat(methods).isZero();
+
+        // The client retries after the wait: one account.
+        addMethod(influencer, "{\"provider\":\"stripe\"}").andExpect(status().isCreated());
+        assertThat(STRIPE.accountsCreated()).isEqualTo(created + 1);
+    }
+
+    @Test
     void paypalMethodsKeepExactlyOneDefault() throws Exception {
         Account influencer = influencer();
         String first = readJson(addMethod(influencer, "{\"provider\":\"paypal\",\"paypalEmail\":\"me@paypal.example\"}")

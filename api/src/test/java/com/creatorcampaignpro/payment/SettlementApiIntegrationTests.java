@@ -337,6 +337,69 @@ class SettlementApiIntegrationTests extends ProviderFakesIntegrationTest {
         assertThat(fixtures.payment(reel)).containsEntry("status", "paid");
     }
 
+    @Test
+    void aReversedTransferStaysReversedWhateverArrivesLateAndThePayeeIsToldOnceItWasPaid() throws Exception {
+        Account marketer = marketer();
+        UUID campaign = campaignOf(marketer, 1_000_000);
+        UUID payee = fixtures.payee("stripe", STRIPE.addConnectedAccount("reversed@example.com"));
+        UUID reel = fixtures.approvedReel(campaign, payee, fixtures.invitation(campaign, payee, 1_000, 1));
+        String paymentId = readJson(process(marketer, reel, null)).get("id").asString();
+        String transfer = fixtures.payment(reel).get("provider_reference").toString();
+        String created = STRIPE.transferEvent("evt_c_" + paymentId, "transfer.created", transfer);
+
+        stripeEvent(created, FakeStripe.signature(created, STRIPE_SECRET, Instant.now())).andExpect(status().isOk());
+        assertThat(fixtures.payment(reel)).containsEntry("status", "paid");
+        assertThat(fixtures.notifications(payee, "payment.paid")).singleElement().satisfies(n -> assertThat(n).contains(paymentId));
+
+        STRIPE.reverse(transfer);
+        String reversed = STRIPE.transferEvent("evt_r_" + paymentId, "transfer.reversed", transfer);
+        stripeEvent(reversed, FakeStripe.signature(reversed, STRIPE_SECRET, Instant.now()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.handled").value(true));
+        assertThat(fixtures.payment(reel)).containsEntry("status", "reversed");
+
+        // Stripe delivers out of order: an older transfer.updated (not reversed yet) arrives last.
+        String stale = created.replace("evt_c_", "evt_u_").replace("\"transfer.created\"", "\"transfer.updated\"");
+        stripeEvent(stale, FakeStripe.signature(stale, STRIPE_SECRET, Instant.now())).andExpect(status().isOk());
+        assertThat(fixtures.payment(reel)).containsEntry("status", "reversed");
+        assertThat(fixtures.notifications(payee, "payment.paid")).hasSize(1);
+    }
+
+    @Test
+    void anUnclaimedPayPalItemThenReturnedNeverGoesBackAndASucceededOneVerifiesTheMethod() throws Exception {
+        UUID campaign = fixtures.campaign(fixtures.user("marketer"), 1_000_000);
+        UUID unclaimedPayee = fixtures.payee("paypal", null);
+        UUID paidPayee = fixtures.payee("paypal", null);
+        UUID unclaimedReel = fixtures.approvedReel(campaign, unclaimedPayee, fixtures.invitation(campaign, unclaimedPayee, 900, 1));
+        UUID paidReel = fixtures.approvedReel(campaign, paidPayee, fixtures.invitation(campaign, paidPayee, 700, 1));
+        assertThat(runJob(null)).isEqualTo("COMPLETED");
+        String unclaimedId = fixtures.payment(unclaimedReel).get("id").toString();
+        String paidId = fixtures.payment(paidReel).get("id").toString();
+        FakePayPal.Item unclaimedItem = PAYPAL.itemsOf(unclaimedId).get(0);
+        FakePayPal.Item paidItem = PAYPAL.itemsOf(paidId).get(0);
+
+        FakePayPal.Webhook unclaimed = PAYPAL.itemEvent("WH-U-" + unclaimedId, "PAYMENT.PAYOUTS-ITEM.UNCLAIMED", unclaimedItem);
+        paypalEvent(unclaimed, unclaimed.body()).andExpect(status().isOk()).andExpect(jsonPath("$.handled").value(true));
+        assertThat(fixtures.payment(unclaimedReel)).containsEntry("status", "unclaimed");
+
+        FakePayPal.Webhook returned = PAYPAL.itemEvent("WH-R-" + unclaimedId, "PAYMENT.PAYOUTS-ITEM.RETURNED", unclaimedItem);
+        paypalEvent(returned, returned.body()).andExpect(status().isOk());
+        assertThat(fixtures.payment(unclaimedReel)).containsEntry("status", "returned");
+        // A late UNCLAIMED or SUCCEEDED (other event ids) cannot undo the return.
+        FakePayPal.Webhook lateUnclaimed = PAYPAL.itemEvent("WH-U2-" + unclaimedId, "PAYMENT.PAYOUTS-ITEM.UNCLAIMED", unclaimedItem);
+        paypalEvent(lateUnclaimed, lateUnclaimed.body()).andExpect(status().isOk());
+        FakePayPal.Webhook lateSuccess = PAYPAL.itemEvent("WH-S2-" + unclaimedId, "PAYMENT.PAYOUTS-ITEM.SUCCEEDED", unclaimedItem);
+        paypalEvent(lateSuccess, lateSuccess.body()).andExpect(status().isOk());
+        assertThat(fixtures.payment(unclaimedReel)).containsEntry("status", "returned");
+        assertThat(fixtures.method(unclaimedPayee).get("details_json").toString()).doesNotContain("payoutsEnabled");
+        assertThat(fixtures.notifications(unclaimedPayee, "payment.paid")).isEmpty();
+
+        FakePayPal.Webhook succeeded = PAYPAL.itemEvent("WH-S-" + paidId, "PAYMENT.PAYOUTS-ITEM.SUCCEEDED", paidItem);
+        paypalEvent(succeeded, succeeded.body()).andExpect(status().isOk());
+        assertThat(fixtures.payment(paidReel)).containsEntry("status", "paid");
+        assertThat(fixtures.method(paidPayee).get("details_json").toString()).contains("\"payoutsEnabled\": true");
+        assertThat(fixtures.notifications(paidPayee, "payment.paid")).singleElement().satisfies(n -> assertThat(n).contains(paidId));
+    }
+
     // ---- races --------------------------------------------------------------------------------
 
     @Autowired

@@ -33,6 +33,8 @@ public enum PaymentStatus {
     public static final Set<PaymentStatus> SETTLED = Set.of(PAID, FAILED, RETURNED, REVERSED);
     /** Handed to a provider or about to be: money may be moving, so the payout method must stay. */
     public static final Set<PaymentStatus> IN_FLIGHT = Set.of(BATCHED, SUBMITTED, UNKNOWN, UNCLAIMED);
+    /** Sent to a provider: the statuses between which the provider's reports (reconciliation, webhooks) move a payment. */
+    public static final Set<PaymentStatus> WITH_PROVIDER = Set.of(SUBMITTED, UNKNOWN, UNCLAIMED, PAID, FAILED, RETURNED, REVERSED);
 
     public String dbValue() {
         return name().toLowerCase(Locale.ROOT);
@@ -55,6 +57,42 @@ public enum PaymentStatus {
             case RETURNED -> EnumSet.of(PENDING);
             case REVERSED -> EnumSet.noneOf(PaymentStatus.class);
         };
+    }
+
+    /**
+     * The statuses from which a provider's report of this status may move a payment: those with the
+     * provider from which this one is reachable through moves among them. A report may skip states we
+     * never saw (a transfer seen first as reversed was paid, then reversed: submitted -> reversed), but
+     * never leads backwards, and never out of a status whose only way on is a new attempt (failed,
+     * returned -> pending). Empty for a status no provider reports (pending, held, batched).
+     */
+    public Set<PaymentStatus> reportableFrom() {
+        Set<PaymentStatus> from = EnumSet.noneOf(PaymentStatus.class);
+        if (!WITH_PROVIDER.contains(this)) {
+            return from;
+        }
+        for (PaymentStatus start : WITH_PROVIDER) {
+            if (start != this && reachesWithProvider(start, this)) {
+                from.add(start);
+            }
+        }
+        return from;
+    }
+
+    private static boolean reachesWithProvider(PaymentStatus start, PaymentStatus target) {
+        Set<PaymentStatus> seen = EnumSet.of(start);
+        java.util.ArrayDeque<PaymentStatus> queue = new java.util.ArrayDeque<>(seen);
+        while (!queue.isEmpty()) {
+            for (PaymentStatus next : queue.poll().allowedNext()) {
+                if (next == target) {
+                    return true;
+                }
+                if (WITH_PROVIDER.contains(next) && seen.add(next)) {
+                    queue.add(next);
+                }
+            }
+        }
+        return false;
     }
 
     public boolean canMoveTo(PaymentStatus next) {

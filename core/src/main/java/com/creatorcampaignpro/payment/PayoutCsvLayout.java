@@ -21,8 +21,33 @@ public final class PayoutCsvLayout {
 
     /** A minor-units amount as a plain decimal with the currency's exponent: 1234 USD -> 12.34, 500 JPY -> 500. */
     public static String decimal(long minorUnits, String currency) {
-        int exponent = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
-        return BigDecimal.valueOf(minorUnits, exponent).toPlainString();
+        return appendDecimal(new StringBuilder(24), minorUnits, exponent(currency)).toString();
+    }
+
+    /** Digits after the decimal point for {@code currency} (0 for codes without one). */
+    public static int exponent(String currency) {
+        return Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+    }
+
+    /**
+     * Appends {@code minorUnits} with {@code exponent} decimals (-5, 2 -> -0.05), as
+     * BigDecimal.valueOf(minorUnits, exponent).toPlainString() writes it, without making one or any
+     * other object: the CSV formats four amounts per row.
+     */
+    public static StringBuilder appendDecimal(StringBuilder out, long minorUnits, int exponent) {
+        if (exponent == 0 || minorUnits == Long.MIN_VALUE) {
+            // Long.MIN_VALUE has no positive counterpart: the rare slow path.
+            return exponent == 0 ? out.append(minorUnits) : out.append(BigDecimal.valueOf(minorUnits, exponent).toPlainString());
+        }
+        if (minorUnits < 0) {
+            out.append('-');
+        }
+        int start = out.length();
+        out.append(Math.abs(minorUnits));
+        for (int digits = out.length() - start; digits <= exponent; digits++) {
+            out.insert(start, '0');   // 5 with 2 decimals: 005, then 0.05
+        }
+        return out.insert(out.length() - exponent, '.');
     }
 
     /**

@@ -71,4 +71,21 @@ class PaymentStatusTests {
         assertThat(PaymentStatus.parse("Unknown")).contains(UNKNOWN);
         assertThat(PaymentStatus.parse("cancelled")).isEmpty();
     }
+
+    @Test
+    void providerReportsMoveOnlyForwardFromWhatWasSent() {
+        assertThat(PAID.reportableFrom()).containsExactlyInAnyOrder(SUBMITTED, UNKNOWN, UNCLAIMED);
+        assertThat(FAILED.reportableFrom()).containsExactlyInAnyOrder(SUBMITTED, UNKNOWN);
+        assertThat(UNCLAIMED.reportableFrom()).containsExactlyInAnyOrder(SUBMITTED, UNKNOWN);
+        assertThat(RETURNED.reportableFrom()).containsExactlyInAnyOrder(SUBMITTED, UNKNOWN, UNCLAIMED, PAID);
+        // Seen first as reversed: it was paid, then reversed.
+        assertThat(REVERSED.reportableFrom()).containsExactlyInAnyOrder(SUBMITTED, UNKNOWN, UNCLAIMED, PAID);
+        for (PaymentStatus notReported : EnumSet.of(PENDING, HELD, BATCHED)) {
+            assertThat(notReported.reportableFrom()).as("%s", notReported).isEmpty();
+        }
+        // A late "paid" never resurrects a reversed, returned or failed payment (those move on only by a new attempt).
+        for (PaymentStatus status : PaymentStatus.values()) {
+            assertThat(status.reportableFrom()).as("%s", status).doesNotContain(REVERSED, RETURNED, FAILED, status);
+        }
+    }
 }

@@ -23,7 +23,21 @@ import java.util.UUID;
  */
 @RegisterRowMapper(PayoutDao.BatchMapper.class)
 @RegisterRowMapper(PayoutDao.AttemptMapper.class)
+@org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(PayoutDao.Moved.class)
 public interface PayoutDao {
+
+    /**
+     * A payment a provider's report just moved (reconciliation, a webhook, a refusal): whom to tell
+     * and what to count. {@code attempt} is the payment's attempt number.
+     */
+    record Moved(UUID paymentId, UUID influencerId, String provider, String status, long netAmount, String currency,
+                 String failureReason, int attempt) {
+    }
+
+    /** Columns of {@link Moved} in a RETURNING clause over payments p and payout_batches b. */
+    String MOVED = """
+            p.id AS payment_id, p.influencer_id, b.provider, p.status, p.net_amount, p.currency, p.failure_reason, p.attempt
+            """;
 
     /** A payout batch as stored. */
     record Batch(UUID id, String provider, String currency, String status, String senderBatchId, String providerBatchId,
@@ -233,7 +247,7 @@ public interface PayoutDao {
 
     /**
      * Applies what reconciliation (or a webhook) learned about one item: only from the states that
-     * may precede {@code status} (passed in by the caller from core's transitions), so an
+     * may precede {@code status} (core's PaymentStatus.reportableFrom, passed in by the caller), so an
      * out-of-order answer never moves a payment backwards.
      */
     @SqlQuery("""
@@ -242,12 +256,14 @@ public interface PayoutDao {
                    failure_reason = CASE WHEN :status = 'failed' THEN :reason ELSE p.failure_reason END,
                    paid_at = CASE WHEN :status = 'paid' THEN COALESCE(p.paid_at, now()) ELSE p.paid_at END,
                    updated_at = now()
-            WHERE p.id = :paymentId AND p.payout_batch_id = :batchId AND p.status = ANY(:from)
-            RETURNING p.attempt
-            """)
-    Optional<Integer> moveSettled(@Bind("batchId") UUID batchId, @Bind("paymentId") UUID paymentId,
-                                  @Bind("status") String status, @Bind("from") String[] from,
-                                  @Bind("reference") String reference, @Bind("reason") String reason);
+            FROM payout_batches b
+            WHERE p.id = :paymentId AND p.payout_batch_id = :batchId AND b.id = p.payout_batch_id
+              AND p.status = ANY(:from)
+            RETURNING
+            """ + MOVED)
+    Optional<Moved> moveSettled(@Bind("batchId") UUID batchId, @Bind("paymentId") UUID paymentId,
+                                @Bind("status") String status, @Bind("from") String[] from,
+                                @Bind("reference") String reference, @Bind("reason") String reason);
 
     @SqlUpdate("""
             UPDATE payment_attempts SET outcome = :status, raw_status = :rawStatus,
@@ -259,37 +275,40 @@ public interface PayoutDao {
     int settleAttempt(@Bind("paymentId") UUID paymentId, @Bind("attempt") int attempt, @Bind("status") String status,
                       @Bind("reference") String reference, @Bind("rawStatus") String rawStatus, @Bind("reason") String reason);
 
+    /** One item's report, applied with its attempt; empty when the report would not move the payment. */
     @Transaction
-    default int applyItemState(UUID batchId, UUID paymentId, String status, String[] from, String reference, String rawStatus,
-                               String reason) {
-        Optional<Integer> attempt = moveSettled(batchId, paymentId, status, from, reference, reason);
-        attempt.ifPresent(n -> settleAttempt(paymentId, n, status, reference, rawStatus, reason));
-        return attempt.isPresent() ? 1 : 0;
+    default Optional<Moved> applyItemState(UUID batchId, UUID paymentId, String status, String[] from, String reference,
+                                           String rawStatus, String reason) {
+        Optional<Moved> moved = moveSettled(batchId, paymentId, status, from, reference, reason);
+        moved.ifPresent(m -> {
+            settleAttempt(paymentId, m.attempt(), status, reference, rawStatus, reason);
+            verifyPaypalMethods(new UUID[]{paymentId});
+        });
+        return moved;
     }
 
     /**
      * Reconciliation of a whole batch at once: what the provider reported per payment (arrays of
-     * equal length), applied where the transition is allowed (never backwards), then each moved
-     * payment's attempt follows. Two statements, each probing by primary key.
+     * equal length; {@code fromStatuses} holds, per item, the comma-separated statuses it may move
+     * from, i.e. core's PaymentStatus.reportableFrom, so the transitions have one source), applied
+     * where allowed (never backwards); the moved payments come back. Each probe is by primary key.
      */
-    @SqlUpdate("""
+    @SqlQuery("""
             UPDATE payments p SET status = i.status,
                    provider_reference = COALESCE(i.reference, p.provider_reference),
                    failure_reason = CASE WHEN i.status = 'failed' THEN i.reason ELSE p.failure_reason END,
                    paid_at = CASE WHEN i.status = 'paid' THEN COALESCE(p.paid_at, now()) ELSE p.paid_at END,
                    updated_at = now()
-            FROM unnest(:ids, :statuses, :references, :reasons) AS i(payment_id, status, reference, reason)
-            WHERE p.id = i.payment_id AND p.payout_batch_id = :batchId
-              AND CASE i.status
-                      WHEN 'paid' THEN p.status IN ('submitted', 'unknown', 'unclaimed')
-                      WHEN 'failed' THEN p.status IN ('submitted', 'unknown')
-                      WHEN 'unclaimed' THEN p.status IN ('submitted', 'unknown')
-                      WHEN 'returned' THEN p.status IN ('submitted', 'unknown', 'unclaimed', 'paid')
-                      WHEN 'reversed' THEN p.status IN ('submitted', 'unknown', 'paid')
-                      ELSE FALSE END
-            """)
-    int settlePayments(@Bind("batchId") UUID batchId, @Bind("ids") UUID[] ids, @Bind("statuses") String[] statuses,
-                       @Bind("references") String[] references, @Bind("reasons") String[] reasons);
+            FROM unnest(:ids, :statuses, :references, :reasons, :fromStatuses)
+                     AS i(payment_id, status, reference, reason, from_statuses),
+                 payout_batches b
+            WHERE p.id = i.payment_id AND p.payout_batch_id = :batchId AND b.id = :batchId
+              AND p.status = ANY(string_to_array(i.from_statuses, ','))
+            RETURNING
+            """ + MOVED)
+    List<Moved> settlePayments(@Bind("batchId") UUID batchId, @Bind("ids") UUID[] ids, @Bind("statuses") String[] statuses,
+                               @Bind("references") String[] references, @Bind("reasons") String[] reasons,
+                               @Bind("fromStatuses") String[] fromStatuses);
 
     @SqlUpdate("""
             UPDATE payment_attempts a SET outcome = p.status, raw_status = i.raw_status,
@@ -305,12 +324,42 @@ public interface PayoutDao {
                        @Bind("rawStatuses") String[] rawStatuses);
 
     @Transaction
-    default int settle(UUID batchId, UUID[] ids, String[] statuses, String[] references, String[] rawStatuses,
-                       String[] reasons) {
-        int moved = settlePayments(batchId, ids, statuses, references, reasons);
+    default List<Moved> settle(UUID batchId, UUID[] ids, String[] statuses, String[] references, String[] rawStatuses,
+                               String[] reasons, String[] fromStatuses) {
+        List<Moved> moved = settlePayments(batchId, ids, statuses, references, reasons, fromStatuses);
         settleAttempts(batchId, ids, references, rawStatuses);
+        UUID[] paid = moved.stream().filter(m -> m.status().equals("paid")).map(Moved::paymentId).toArray(UUID[]::new);
+        if (paid.length > 0) {
+            verifyPaypalMethods(paid);
+        }
         return moved;
     }
+
+    /**
+     * PayPal never checks an email up front: a method is verified ({@code details.payoutsEnabled})
+     * once PayPal reports a payout to it paid. Stripe methods learn it from account.updated.
+     */
+    @SqlUpdate("""
+            UPDATE payment_methods m SET details = m.details || '{"payoutsEnabled": true}', updated_at = now()
+            WHERE m.provider = 'paypal'
+              AND m.id IN (SELECT p.payment_method_id FROM payments p WHERE p.id = ANY(:ids) AND p.status = 'paid')
+              AND (m.details ->> 'payoutsEnabled') IS DISTINCT FROM 'true'
+            """)
+    int verifyPaypalMethods(@Bind("ids") UUID[] paymentIds);
+
+    /**
+     * The payments of the batch that a refusal failed in the current transaction (their attempt was
+     * answered at this transaction's now()): whom to tell that the payment failed.
+     */
+    @SqlQuery("""
+            SELECT
+            """ + MOVED + """
+            FROM payments p JOIN payout_batches b ON b.id = p.payout_batch_id
+            JOIN payment_attempts a ON a.payment_id = p.id AND a.attempt = p.attempt
+            WHERE p.payout_batch_id = :batchId AND p.status = 'failed' AND a.outcome = 'failed' AND a.answered_at = now()
+              AND (CAST(:paymentId AS uuid) IS NULL OR p.id = :paymentId)
+            """)
+    List<Moved> refusedNow(@Bind("batchId") UUID batchId, @Bind("paymentId") UUID paymentId);
 
     /** A batch whose payments have all settled (paid, failed, returned, reversed) is completed. */
     @SqlUpdate("""
@@ -385,13 +434,24 @@ public interface PayoutDao {
     @SqlQuery("SELECT id FROM payout_batches WHERE provider = :provider AND provider_batch_id = :providerBatchId")
     Optional<UUID> findByProviderBatchId(@Bind("provider") String provider, @Bind("providerBatchId") String providerBatchId);
 
-    /** Stripe methods still waiting for onboarding (account.updated may never have arrived). */
+    /**
+     * Stripe methods still waiting for onboarding (account.updated may never have arrived), the
+     * longest unchecked first: with more pending accounts than one run looks up, each gets its turn.
+     */
     @SqlQuery("""
-            SELECT DISTINCT stripe_account_id FROM payment_methods
+            SELECT stripe_account_id FROM payment_methods
             WHERE provider = 'stripe' AND status = 'pending' AND stripe_account_id IS NOT NULL
-            ORDER BY 1 LIMIT :limit
+            GROUP BY stripe_account_id
+            ORDER BY min(provider_checked_at) NULLS FIRST, stripe_account_id
+            LIMIT :limit
             """)
     List<String> pendingStripeAccounts(@Bind("limit") int limit);
+
+    @SqlUpdate("""
+            UPDATE payment_methods SET provider_checked_at = now()
+            WHERE provider = 'stripe' AND stripe_account_id = :accountId
+            """)
+    int markStripeAccountChecked(@Bind("accountId") String accountId);
 
     class BatchMapper implements RowMapper<Batch> {
         @Override

@@ -160,10 +160,12 @@ public interface SettlementDao {
             ),
             inserted AS (
                 INSERT INTO payments (content_id, campaign_id, influencer_id, amount, fee_amount, tax_amount, net_amount,
-                                      currency, status, hold_reason)
+                                      tax_rate, currency, status, hold_reason)
                 SELECT t.content_id, t.campaign_id, t.influencer_id, t.gross, t.fee,
                        ccp_round_half_even((t.gross - t.fee) * t.tax_rate),
                        t.gross - t.fee - ccp_round_half_even((t.gross - t.fee) * t.tax_rate),
+                       -- the rate of the tax profile used (or the backup rate); none yet while held for a form
+                       CASE WHEN t.tax_hold THEN NULL ELSE t.tax_rate END,
                        t.currency,
                        CASE WHEN t.owed_hold IS NULL AND NOT t.over_budget AND NOT t.method_hold AND NOT t.tax_hold
                             THEN 'pending' ELSE 'held' END,
@@ -240,12 +242,13 @@ public interface SettlementDao {
      */
     @SqlUpdate("""
             UPDATE payments p
-            SET tax_amount = t.tax, net_amount = p.amount - p.fee_amount - t.tax,
+            SET tax_amount = t.tax, net_amount = p.amount - p.fee_amount - t.tax, tax_rate = t.rate,
                 status = CASE WHEN t.has_method THEN 'pending' ELSE 'held' END,
                 hold_reason = CASE WHEN t.has_method THEN NULL ELSE '""" + NO_METHOD + """
             ' END,
                 updated_at = now()
             FROM (SELECT p2.id, ccp_round_half_even((p2.amount - p2.fee_amount) * tp.withholding_rate) AS tax,
+                         tp.withholding_rate AS rate,
                          EXISTS (SELECT 1 FROM payment_methods m WHERE m.user_id = p2.influencer_id
                                  AND m.is_default AND m.status = 'active') AS has_method
                   FROM payments p2 JOIN payee_tax_profiles tp ON tp.user_id = p2.influencer_id

@@ -8,13 +8,118 @@ import okhttp3.HttpUrl;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** What the provider fakes share: JSON answers, form and query parsing, and the network faults. */
+/**
+ * What the provider fakes share: JSON answers, form and query parsing, the network faults, fault
+ * injection ({@link Faults}) and request bookkeeping ({@link Journal}).
+ */
 public final class FakeHttp {
     private FakeHttp() {
+    }
+
+    /**
+     * Faults a fake serves: queued ones (the next request to a method and path prefix meets it), then,
+     * within {@code scope} (a path prefix), one of a set of kinds at a seeded random rate, so a run is
+     * repeatable. A read (GET) cannot meet a fault that means "applied, then failed": it meets
+     * {@code readFallback} instead, unless the fault is one of {@code readable}.
+     */
+    public static final class Faults<F extends Enum<F>> {
+        private record Rule<F>(String method, String pathPrefix, F fault) {
+        }
+
+        private final String scope;
+        private final Set<F> readable;
+        private final F readFallback;
+        private final Deque<Rule<F>> queued = new ArrayDeque<>();
+        private final Random random;
+        private double rate;
+        private List<F> kinds = List.of();
+        private long served;
+
+        public Faults(String scope, Set<F> readable, F readFallback, long seed) {
+            this.scope = scope;
+            this.readable = Set.copyOf(readable);
+            this.readFallback = readFallback;
+            this.random = new Random(seed);
+        }
+
+        public synchronized void failNext(String method, String pathPrefix, F fault) {
+            queued.add(new Rule<>(method, pathPrefix, fault));
+        }
+
+        public synchronized void setRate(double rate, long seed, List<F> kinds) {
+            this.rate = rate;
+            this.kinds = List.copyOf(kinds);
+            this.random.setSeed(seed);
+        }
+
+        /** The fault this request meets, or null. */
+        public synchronized F next(String method, String path) {
+            F fault = pick(method, path);
+            if (fault != null) {
+                served++;
+            }
+            return fault;
+        }
+
+        /** How many faults were served so far: a test under faults can check it met some. */
+        public synchronized long served() {
+            return served;
+        }
+
+        private F pick(String method, String path) {
+            for (var it = queued.iterator(); it.hasNext(); ) {
+                Rule<F> rule = it.next();
+                if (rule.method().equals(method) && path.startsWith(rule.pathPrefix())) {
+                    it.remove();
+                    return rule.fault();
+                }
+            }
+            if (rate > 0 && !kinds.isEmpty() && path.startsWith(scope) && random.nextDouble() < rate) {
+                F fault = kinds.get(random.nextInt(kinds.size()));
+                return "GET".equals(method) && !readable.contains(fault) ? readFallback : fault;
+            }
+            return null;
+        }
+    }
+
+    /** What a fake received, per "METHOD path": how many requests, and one header's values in order. */
+    public static final class Journal {
+        private final String header;
+        private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+        private final Map<String, List<String>> values = new ConcurrentHashMap<>();
+
+        /** {@code header}: the header to keep (e.g. Idempotency-Key), "null" when a request had none. */
+        public Journal(String header) {
+            this.header = header;
+        }
+
+        public void record(RecordedRequest request) {
+            String key = request.getMethod() + " " + request.getUrl().encodedPath();
+            counts.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            values.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>())
+                    .add(String.valueOf(request.getHeaders().get(header)));
+        }
+
+        public int count(String method, String path) {
+            AtomicInteger n = counts.get(method + " " + path);
+            return n == null ? 0 : n.get();
+        }
+
+        public List<String> headerValues(String method, String path) {
+            return List.copyOf(values.getOrDefault(method + " " + path, List.of()));
+        }
     }
 
     public static MockResponse json(int status, String body) {

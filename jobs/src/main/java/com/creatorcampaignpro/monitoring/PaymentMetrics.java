@@ -33,6 +33,11 @@ public final class PaymentMetrics {
         counter(provider, "failed").increment(payments);
     }
 
+    /** How many payments of {@code provider} reached {@code outcome} (paid, failed) since start. */
+    public long count(String provider, String outcome) {
+        return (long) counter(provider, outcome).count();
+    }
+
     private Counter counter(String provider, String outcome) {
         return Counter.builder(OUTCOMES).description("payments that reached a final state, per provider")
                 .tag("provider", provider).tag("outcome", outcome).register(meters);

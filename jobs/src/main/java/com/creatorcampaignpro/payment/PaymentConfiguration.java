@@ -28,6 +28,9 @@ class PaymentConfiguration {
                 .setMaxNetworkRetries(properties.maxNetworkRetries())
                 .setConnectTimeout((int) properties.connectTimeout().toMillis())
                 .setReadTimeout((int) properties.readTimeout().toMillis())
+                // The SDK's exceptions carry no headers: this client keeps the last answer's, so a 429's
+                // Retry-After reaches our own client (503 + Retry-After) and Stripe-Should-Retry is seen.
+                .setHttpClient(new StripeResponseHeaders())
                 .build();
     }
 

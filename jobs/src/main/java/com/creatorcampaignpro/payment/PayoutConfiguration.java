@@ -1,10 +1,15 @@
 package com.creatorcampaignpro.payment;
 
+import com.creatorcampaignpro.audit.AuditLogDao;
+import com.creatorcampaignpro.monitoring.PaymentMetrics;
+import com.creatorcampaignpro.notification.Notifications;
 import com.stripe.StripeClient;
 import okhttp3.OkHttpClient;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -42,8 +47,23 @@ public class PayoutConfiguration {
     }
 
     @Bean
+    PaymentOutcomes paymentOutcomes(Notifications notifications, PaymentMetrics paymentMetrics) {
+        return new PaymentOutcomes(notifications, paymentMetrics);
+    }
+
+    @Bean
     PayoutSettlement payoutSettlement(SettlementDao settlementDao, PayoutDao payoutDao, List<PayoutProvider> providers,
-                                      PayoutProperties properties) {
-        return new PayoutSettlement(settlementDao, payoutDao, providers, properties);
+                                      PayoutProperties properties, PlatformTransactionManager transactionManager,
+                                      PaymentOutcomes paymentOutcomes) {
+        return new PayoutSettlement(settlementDao, payoutDao, providers, properties,
+                new TransactionTemplate(transactionManager), paymentOutcomes);
+    }
+
+    @Bean
+    PendingStripeAccounts pendingStripeAccounts(PayoutDao payoutDao, PaymentMethodDao paymentMethodDao,
+                                                PayoutAccounts payoutAccounts, AuditLogDao auditLogDao,
+                                                PlatformTransactionManager transactionManager, PayoutProperties properties) {
+        return new PendingStripeAccounts(payoutDao, paymentMethodDao, payoutAccounts, auditLogDao,
+                new TransactionTemplate(transactionManager), properties.pendingAccountChecks());
     }
 }

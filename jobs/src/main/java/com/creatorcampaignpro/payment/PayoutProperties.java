@@ -22,6 +22,7 @@ import java.time.Duration;
  * @param initialBackoff         first wait between tries, doubled each time
  * @param maxBackoff             longest wait between tries (also caps a provider's Retry-After)
  * @param campaignsPerTransaction campaigns accrued per transaction
+ * @param pendingAccountChecks   pending Stripe accounts looked up at Stripe per reconcile (their account.updated may be lost)
  */
 @ConfigurationProperties("ccp.payouts")
 public record PayoutProperties(
@@ -36,7 +37,8 @@ public record PayoutProperties(
         @DefaultValue("4") int callRetries,
         @DefaultValue("200ms") Duration initialBackoff,
         @DefaultValue("10s") Duration maxBackoff,
-        @DefaultValue("500") int campaignsPerTransaction) {
+        @DefaultValue("500") int campaignsPerTransaction,
+        @DefaultValue("100") int pendingAccountChecks) {
 
     public int batchSize(String provider) {
         return "paypal".equals(provider) ? Math.min(paypalBatchSize, PayPalPayouts.MAX_ITEMS) : stripeBatchSize;

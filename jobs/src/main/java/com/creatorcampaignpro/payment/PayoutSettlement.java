@@ -8,6 +8,7 @@ import com.creatorcampaignpro.payment.SettlementDao.Accrued;
 import com.creatorcampaignpro.payment.SettlementDao.CreatedBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionOperations;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,26 +35,32 @@ import java.util.stream.Collectors;
 public class PayoutSettlement implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PayoutSettlement.class);
 
-    /** The statuses a payment may move to from reconciliation, and from which (never backwards). */
-    private static final Map<PayoutItemState, String[]> ALLOWED_FROM = Map.of(
-            PayoutItemState.PAID, new String[]{"submitted", "unknown", "unclaimed"},
-            PayoutItemState.FAILED, new String[]{"submitted", "unknown"},
-            PayoutItemState.UNCLAIMED, new String[]{"submitted", "unknown"},
-            PayoutItemState.RETURNED, new String[]{"submitted", "unknown", "unclaimed", "paid"},
-            PayoutItemState.REVERSED, new String[]{"submitted", "unknown", "paid"});
-
     private final SettlementDao settlement;
     private final PayoutDao payouts;
     private final Map<String, PayoutProvider> providers;
     private final PayoutProperties properties;
+    private final TransactionOperations tx;
+    private final PaymentOutcomes outcomes;
     private ExecutorService calls;
 
+    /** Without notifications or meters: each state change is its own transaction (the crash test's child, the benchmark). */
     public PayoutSettlement(SettlementDao settlement, PayoutDao payouts, List<PayoutProvider> providers,
                             PayoutProperties properties) {
+        this(settlement, payouts, providers, properties, TransactionOperations.withoutTransaction(), PaymentOutcomes.NONE);
+    }
+
+    /**
+     * {@code tx} wraps each settling write with its {@code outcomes} (the payee's notification in the
+     * same transaction); it never spans a provider call.
+     */
+    public PayoutSettlement(SettlementDao settlement, PayoutDao payouts, List<PayoutProvider> providers,
+                            PayoutProperties properties, TransactionOperations tx, PaymentOutcomes outcomes) {
         this.settlement = settlement;
         this.payouts = payouts;
         this.providers = providers.stream().collect(Collectors.toMap(PayoutProvider::name, Function.identity()));
         this.properties = properties;
+        this.tx = tx;
+        this.outcomes = outcomes;
     }
 
     /** The threads that carry per-payment calls, bounded by ccp.payouts.stripe-concurrency; made on first use. */
@@ -253,7 +260,11 @@ public class PayoutSettlement implements AutoCloseable {
     }
 
     private void refuse(UUID batchId, UUID paymentId, String reason, String code) {
-        payouts.markRefused(batchId, paymentId, reason, code);
+        tx.executeWithoutResult(status -> {
+            if (payouts.markRefused(batchId, paymentId, reason, code) > 0 && outcomes != PaymentOutcomes.NONE) {
+                outcomes.moved(payouts.refusedNow(batchId, paymentId));
+            }
+        });
         log.warn("Payout {} of batch {} refused: {}", paymentId == null ? "(whole batch)" : paymentId, batchId, reason);
     }
 
@@ -283,19 +294,25 @@ public class PayoutSettlement implements AutoCloseable {
         // In slices, one round trip per slice: a 15,000-item PayPal payout is a handful of statements.
         for (int from = 0; from < settled.size(); from += 2000) {
             List<PayoutReceipt.ItemResult> slice = settled.subList(from, Math.min(settled.size(), from + 2000));
-            payouts.settle(batch.id(),
+            // The moves and the payees' notifications commit together.
+            tx.executeWithoutResult(status -> outcomes.moved(payouts.settle(batch.id(),
                     slice.stream().map(PayoutReceipt.ItemResult::paymentId).toArray(UUID[]::new),
                     slice.stream().map(i -> status(i.state())).toArray(String[]::new),
                     slice.stream().map(PayoutReceipt.ItemResult::providerReference).toArray(String[]::new),
                     slice.stream().map(PayoutReceipt.ItemResult::rawStatus).toArray(String[]::new),
-                    slice.stream().map(PayoutReceipt.ItemResult::failureReason).toArray(String[]::new));
+                    slice.stream().map(PayoutReceipt.ItemResult::failureReason).toArray(String[]::new),
+                    slice.stream().map(i -> String.join(",", allowedFrom(i.state()))).toArray(String[]::new))));
         }
         payouts.completeIfSettled(batch.id());
     }
 
-    /** The payment statuses from which a payment may move to {@code state}'s status (webhooks use it too). */
+    /**
+     * The payment statuses from which a report of {@code state} may move a payment (webhooks use it
+     * too): core's {@link PaymentStatus#reportableFrom()}, the one list of allowed transitions.
+     */
     public static String[] allowedFrom(PayoutItemState state) {
-        return ALLOWED_FROM.get(state).clone();
+        return PaymentStatus.parse(status(state)).orElseThrow().reportableFrom().stream()
+                .map(PaymentStatus::dbValue).sorted().toArray(String[]::new);
     }
 
     public static String status(PayoutItemState state) {

@@ -42,7 +42,8 @@ public class PayoutSettlementJobConfiguration {
                 "Settles approved content: accrues payments, batches them per provider and currency, submits Stripe"
                         + " transfers and PayPal payouts, and reconciles their outcomes",
                 "content, campaign_invitations, content_rates, payee_tax_profiles, payment_methods, providers",
-                "payments, campaigns.spent, payout_batches, payment_attempts", List.of());
+                "payments, campaigns.spent, payout_batches, payment_attempts, payment_methods (pending Stripe"
+                        + " accounts activated), notifications", List.of());
     }
 
     @Bean
@@ -91,10 +92,13 @@ public class PayoutSettlementJobConfiguration {
     }
 
     @Bean
-    Step payoutReconcileStep(JobRepository jobRepository, PayoutSettlement payoutSettlement) {
+    Step payoutReconcileStep(JobRepository jobRepository, PayoutSettlement payoutSettlement,
+                             PendingStripeAccounts pendingStripeAccounts) {
         return new StepBuilder("payoutReconcileStep", jobRepository)
                 .tasklet((contribution, chunk) -> {
                     contribution.incrementWriteCount(payoutSettlement.reconcileAll());
+                    // Methods whose account.updated webhook never came: Stripe is asked directly.
+                    pendingStripeAccounts.activateOnboarded();
                     return RepeatStatus.FINISHED;
                 }, new ResourcelessTransactionManager())
                 .build();

@@ -1,19 +1,14 @@
 package com.creatorcampaignpro.jobs;
 
 import com.creatorcampaignpro.db.JdbiFactory;
-import com.creatorcampaignpro.db.testing.TestDatabase;
+import com.creatorcampaignpro.jobs.testing.ChildInstance;
 import com.creatorcampaignpro.jobs.testing.JobsIntegrationTest;
-import com.creatorcampaignpro.jobs.testing.JobsTestApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import javax.sql.DataSource;
-import java.io.File;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -43,20 +38,7 @@ class KilledInstanceIntegrationTests extends JobsIntegrationTest {
     @Test
     void anExecutionOfAKilledInstanceIsRecoveredAndRestartedHere() throws Exception {
         await().atMost(Duration.ofSeconds(20)).until(() -> operations.runningExecution("blockingJob").isEmpty());
-        TestDatabase db = TestDatabase.shared();
-        Path log = Path.of("target", "killed-instance.log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
-                "-Dspring.datasource.url=" + db.jdbcUrl(),
-                "-Dspring.datasource.username=" + db.username(),
-                "-Dspring.datasource.password=" + db.password(),
-                JobsTestApplication.class.getName(),
-                "--ccp.scheduler.enabled=false",
-                "--ccp.jobs.heartbeat-interval=1s", "--ccp.jobs.node-lease=3s",
-                "--ccp.test.launch-on-start=blockingJob"));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ChildInstance child = ChildInstance.jobsInstance("killed-instance.log", "--ccp.test.launch-on-start=blockingJob");
         long started = System.nanoTime();
         ExecutionRow running;
         try {
@@ -68,9 +50,7 @@ class KilledInstanceIntegrationTests extends JobsIntegrationTest {
             System.out.printf("child instance up and running execution %d after %d ms%n", running.jobExecutionId(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         } finally {
-            // when: kill -9
-            child.destroyForcibly();
-            child.waitFor(30, TimeUnit.SECONDS);
+            child.kill();   // when: kill -9
         }
         assertThat(child.isAlive()).isFalse();
         long killedAt = System.nanoTime();

@@ -1,7 +1,6 @@
 package com.creatorcampaignpro.social;
 
 import com.creatorcampaignpro.db.JdbiFactory;
-import com.creatorcampaignpro.db.testing.TestDatabase;
 import com.creatorcampaignpro.fakes.social.FakeSocialPlatform;
 import com.creatorcampaignpro.jobs.DeadNodeRecovery;
 import com.creatorcampaignpro.jobs.ExecutionRow;
@@ -9,19 +8,16 @@ import com.creatorcampaignpro.jobs.JobExecutionDao;
 import com.creatorcampaignpro.jobs.JobNode;
 import com.creatorcampaignpro.jobs.JobOperations;
 import com.creatorcampaignpro.jobs.JobsProperties;
-import com.creatorcampaignpro.jobs.testing.JobsTestApplication;
+import com.creatorcampaignpro.jobs.testing.ChildInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import javax.sql.DataSource;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,25 +43,13 @@ class SocialSyncKilledInstanceIntegrationTests extends SocialSyncTestSupport {
         FakeSocialPlatform youtube = fake(Platform.YOUTUBE);
         youtube.resetCounters();
         youtube.latency(Duration.ofMillis(60));     // slow enough for the kill to land mid-run
-        TestDatabase db = TestDatabase.shared();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
-                "-Dspring.datasource.url=" + db.jdbcUrl(),
-                "-Dspring.datasource.username=" + db.username(),
-                "-Dspring.datasource.password=" + db.password(),
-                JobsTestApplication.class.getName(),
-                "--ccp.scheduler.enabled=false",
-                "--ccp.jobs.heartbeat-interval=1s", "--ccp.jobs.node-lease=3s",
+        ChildInstance child = ChildInstance.jobsInstance("killed-social-sync.log",
                 "--ccp.social.token-key=" + TOKEN_KEY, "--ccp.social.sync.chunk-size=10",
                 "--ccp.social.youtube.base-url=" + youtube.baseUrl(), "--ccp.social.youtube.oauth-base-url=" + youtube.baseUrl(),
                 "--ccp.social.youtube.client-id=" + FakeSocialPlatform.CLIENT_ID,
                 "--ccp.social.youtube.client-secret=" + FakeSocialPlatform.CLIENT_SECRET,
                 "--ccp.social.youtube.limits.max-concurrent=4",
-                "--ccp.test.launch-on-start=socialSyncJob"));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "killed-social-sync.log").toFile()).start();
+                "--ccp.test.launch-on-start=socialSyncJob");
         ExecutionRow running;
         UUID[] ids = seeded.stream().map(Seeded::accountId).toArray(UUID[]::new);
         try {
@@ -76,8 +60,7 @@ class SocialSyncKilledInstanceIntegrationTests extends SocialSyncTestSupport {
                     .orElseThrow();
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> synced(ids) >= 30);
         } finally {
-            child.destroyForcibly();      // kill -9
-            child.waitFor(30, TimeUnit.SECONDS);
+            child.kill();      // kill -9
         }
         assertThat(child.isAlive()).isFalse();
         long finishedByTheDead = synced(ids);

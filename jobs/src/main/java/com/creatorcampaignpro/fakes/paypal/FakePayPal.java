@@ -20,17 +20,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Currency;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -96,9 +93,6 @@ public final class FakePayPal extends Dispatcher implements AutoCloseable {
         }
     }
 
-    private record FaultRule(String method, String path, Fault fault) {
-    }
-
     private final MockWebServer server = new MockWebServer();
     private final JsonMapper json = JsonMapper.builder().build();
     private final byte[] signingKey = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
@@ -107,16 +101,15 @@ public final class FakePayPal extends Dispatcher implements AutoCloseable {
     private final Map<String, String> bySenderBatchId = new ConcurrentHashMap<>();
     private final Map<String, String> outcomes = new ConcurrentHashMap<>();       // receiver -> final status
     private final Set<String> invalidReceivers = ConcurrentHashMap.newKeySet();
-    private final Deque<FaultRule> faults = new ArrayDeque<>();
     private final AtomicInteger tokensIssued = new AtomicInteger();
-    private final AtomicInteger payoutRequests = new AtomicInteger();
-    private final Random random = new Random(11);
+    private final FakeHttp.Journal journal = new FakeHttp.Journal("PayPal-Request-Id");
+    // Random faults hit payout creation and batch reads; a read only meets the ones that answer without applying.
+    private final FakeHttp.Faults<Fault> faults = new FakeHttp.Faults<>("/v1/payments/payouts",
+            Set.of(Fault.RATE_LIMITED, Fault.TOKEN_EXPIRED), Fault.SERVER_ERROR, 11);
     private volatile Duration tokenTtl = Duration.ofHours(9);
     private volatile Duration latency = Duration.ZERO;
     private volatile Duration slowDelay = Duration.ofSeconds(3);
     private volatile boolean advanceOnRead = true;
-    private volatile double faultRate;
-    private volatile Fault[] randomFaults = {};
     private volatile java.util.function.IntConsumer onPayoutCreated = n -> { };
 
     public FakePayPal() {
@@ -172,15 +165,13 @@ public final class FakePayPal extends Dispatcher implements AutoCloseable {
         this.advanceOnRead = advanceOnRead;
     }
 
-    public synchronized void failNext(String method, String pathPrefix, Fault fault) {
-        faults.add(new FaultRule(method, pathPrefix, fault));
+    public void failNext(String method, String pathPrefix, Fault fault) {
+        faults.failNext(method, pathPrefix, fault);
     }
 
     /** Each payout POST or batch read meets one of {@code kinds} with probability {@code rate} (seeded). */
-    public synchronized void setFaultRate(double rate, long seed, Fault... kinds) {
-        this.faultRate = rate;
-        this.randomFaults = kinds.clone();
-        this.random.setSeed(seed);
+    public void setFaultRate(double rate, long seed, Fault... kinds) {
+        faults.setRate(rate, seed, List.of(kinds));
     }
 
     /** Called on the server thread after the n-th payout was created, before its answer is written. */
@@ -217,8 +208,13 @@ public final class FakePayPal extends Dispatcher implements AutoCloseable {
         return tokensIssued.get();
     }
 
+    /** Faults served so far, queued or random. */
+    public long faultsServed() {
+        return faults.served();
+    }
+
     public int payoutRequests() {
-        return payoutRequests.get();
+        return journal.count("POST", "/v1/payments/payouts");
     }
 
     public int batchCount() {
@@ -309,7 +305,8 @@ public final class FakePayPal extends Dispatcher implements AutoCloseable {
         if ("POST".equals(method) && path.equals("/v1/oauth2/token")) {
             return token(request);
         }
-        Fault fault = nextFault(method, path);
+        journal.record(request);
+        Fault fault = faults.next(method, path);
         if (fault == Fault.TOKEN_EXPIRED || !authorized(request)) {
             return FakeHttp.json(401, """
                     {"error":"invalid_token","error_description":"Token signature verification failed"}""");
@@ -322,7 +319,6 @@ public final class FakePayPal extends Dispatcher implements AutoCloseable {
             return error(503, "SERVICE_UNAVAILABLE", "Service Unavailable.", List.of());
         }
         if ("POST".equals(method) && path.equals("/v1/payments/payouts")) {
-            payoutRequests.incrementAndGet();
             MockResponse response = createPayout(request, fault == Fault.VALIDATION_ERROR);
             if (fault == null || response.getCode() >= 400) {
                 return response;
@@ -372,23 +368,6 @@ public final class FakePayPal extends Dispatcher implements AutoCloseable {
         }
         Instant expires = tokens.get(auth.substring("Bearer ".length()));
         return expires != null && Instant.now().isBefore(expires);
-    }
-
-    private synchronized Fault nextFault(String method, String path) {
-        for (var it = faults.iterator(); it.hasNext(); ) {
-            FaultRule rule = it.next();
-            if (rule.method().equals(method) && path.startsWith(rule.path())) {
-                it.remove();
-                return rule.fault();
-            }
-        }
-        if (faultRate > 0 && path.startsWith("/v1/payments/payouts") && randomFaults.length > 0
-                && random.nextDouble() < faultRate) {
-            Fault fault = randomFaults[random.nextInt(randomFaults.length)];
-            return "GET".equals(method) && fault != Fault.RATE_LIMITED && fault != Fault.TOKEN_EXPIRED
-                    ? Fault.SERVER_ERROR : fault;
-        }
-        return null;
     }
 
     private MockResponse createPayout(RecordedRequest request, boolean refuseWhole) {

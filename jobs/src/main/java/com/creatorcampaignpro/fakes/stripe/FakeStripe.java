@@ -13,18 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -75,9 +72,6 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
     private record Stored(String params, MockResponse response) {
     }
 
-    private record FaultRule(String method, String path, Fault fault) {
-    }
-
     private final MockWebServer server = new MockWebServer();
     private final Map<String, Stored> idempotent = new ConcurrentHashMap<>();
     private final Map<String, Object> keyLocks = new ConcurrentHashMap<>();
@@ -87,17 +81,13 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
     private final Map<String, AtomicLong> balances = new ConcurrentHashMap<>();  // absent currency: unlimited
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicInteger accountsCreated = new AtomicInteger();
-    private final AtomicInteger accountRequests = new AtomicInteger();
-    private final AtomicInteger transferRequests = new AtomicInteger();
-    private final Deque<FaultRule> faults = new ArrayDeque<>();
-    private final List<String> accountIdempotencyKeys = new CopyOnWriteArrayList<>();
-    private final List<String> transferIdempotencyKeys = new CopyOnWriteArrayList<>();
+    private final FakeHttp.Journal journal = new FakeHttp.Journal("Idempotency-Key");
+    // Random faults hit transfers; a list (a read) only meets the ones that answer without applying.
+    private final FakeHttp.Faults<Fault> faults = new FakeHttp.Faults<>("/v1/transfers", Set.of(Fault.RATE_LIMITED),
+            Fault.SERVER_ERROR, 7);
     private volatile Duration latency = Duration.ZERO;
     private volatile Duration slowDelay = Duration.ofSeconds(3);
     private volatile Duration retryAfter = Duration.ofSeconds(1);
-    private volatile double faultRate;
-    private volatile Fault[] randomFaults = {};
-    private final Random random = new Random(7);
     private volatile java.util.function.IntConsumer onTransferCreated = n -> { };
 
     public FakeStripe() {
@@ -135,6 +125,14 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
         onboarded.put(id, true);
     }
 
+    /** A connected account still in Stripe's hosted onboarding: transfers to it are refused until it completes. */
+    public String addPendingAccount(String email) {
+        String id = "acct_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        accounts.put(id, email);
+        onboarded.put(id, false);
+        return id;
+    }
+
     /** As if the payee finished Stripe's hosted onboarding. */
     public void completeOnboarding(String accountId) {
         onboarded.put(accountId, true);
@@ -160,8 +158,8 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
     }
 
     /** The next request to {@code method path} (path prefix) meets {@code fault}; rules queue up in order. */
-    public synchronized void failNext(String method, String pathPrefix, Fault fault) {
-        faults.add(new FaultRule(method, pathPrefix, fault));
+    public void failNext(String method, String pathPrefix, Fault fault) {
+        faults.failNext(method, pathPrefix, fault);
     }
 
     /** The next POST /v1/accounts answers with a Stripe 500 before doing anything. */
@@ -170,10 +168,8 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
     }
 
     /** Each transfer request meets one of {@code kinds} with probability {@code rate} (seeded: reproducible). */
-    public synchronized void setTransferFaultRate(double rate, long seed, Fault... kinds) {
-        this.faultRate = rate;
-        this.randomFaults = kinds.clone();
-        this.random.setSeed(seed);
+    public void setTransferFaultRate(double rate, long seed, Fault... kinds) {
+        faults.setRate(rate, seed, List.of(kinds));
     }
 
     /**
@@ -197,21 +193,26 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
     }
 
     public int accountRequests() {
-        return accountRequests.get();
+        return journal.count("POST", "/v1/accounts");
     }
 
     /** The Idempotency-Key of every POST /v1/accounts received, in order. */
     public List<String> accountIdempotencyKeys() {
-        return List.copyOf(accountIdempotencyKeys);
+        return journal.headerValues("POST", "/v1/accounts");
     }
 
     /** The Idempotency-Key of every POST /v1/transfers received, in order (replays included). */
     public List<String> transferIdempotencyKeys() {
-        return List.copyOf(transferIdempotencyKeys);
+        return journal.headerValues("POST", "/v1/transfers");
+    }
+
+    /** Faults served so far, queued or random. */
+    public long faultsServed() {
+        return faults.served();
     }
 
     public int transferRequests() {
-        return transferRequests.get();
+        return journal.count("POST", "/v1/transfers");
     }
 
     public List<Transfer> transfers() {
@@ -262,9 +263,8 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
         }
         String method = request.getMethod();
         String path = request.getUrl().encodedPath();
+        journal.record(request);
         if ("POST".equals(method) && path.equals("/v1/accounts")) {
-            accountRequests.incrementAndGet();
-            accountIdempotencyKeys.add(String.valueOf(request.getHeaders().get("Idempotency-Key")));
             return withFaults(request, () -> createAccount(request));
         }
         if ("GET".equals(method) && path.startsWith("/v1/accounts/")) {
@@ -274,12 +274,10 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
             return accountLink(request);
         }
         if ("POST".equals(method) && path.equals("/v1/transfers")) {
-            transferRequests.incrementAndGet();
-            transferIdempotencyKeys.add(String.valueOf(request.getHeaders().get("Idempotency-Key")));
             return withFaults(request, () -> createTransfer(request));
         }
         if ("GET".equals(method) && path.equals("/v1/transfers")) {
-            Fault fault = nextFault(method, path);
+            Fault fault = faults.next(method, path);
             if (fault == Fault.RATE_LIMITED) {
                 return rateLimited();
             }
@@ -309,7 +307,7 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
 
     /** Faults that hit before the request is applied come first; the others wrap the idempotent action. */
     private MockResponse withFaults(RecordedRequest request, Supplier<MockResponse> action) {
-        Fault fault = nextFault(request.getMethod(), request.getUrl().encodedPath());
+        Fault fault = faults.next(request.getMethod(), request.getUrl().encodedPath());
         if (fault == Fault.RATE_LIMITED) {
             return rateLimited();
         }
@@ -333,22 +331,6 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
             case DROP_AFTER_APPLYING -> FakeHttp.dropped();
             default -> response;
         };
-    }
-
-    private synchronized Fault nextFault(String method, String path) {
-        for (var it = faults.iterator(); it.hasNext(); ) {
-            FaultRule rule = it.next();
-            if (rule.method().equals(method) && path.startsWith(rule.path())) {
-                it.remove();
-                return rule.fault();
-            }
-        }
-        if (faultRate > 0 && path.startsWith("/v1/transfers") && randomFaults.length > 0 && random.nextDouble() < faultRate) {
-            Fault fault = randomFaults[random.nextInt(randomFaults.length)];
-            // A list is a read: only the faults that answer without applying make sense there.
-            return "GET".equals(method) && fault != Fault.RATE_LIMITED ? Fault.SERVER_ERROR : fault;
-        }
-        return null;
     }
 
     private MockResponse createTransfer(RecordedRequest request) {

@@ -46,7 +46,7 @@ public final class SettlementChild {
         PayPalClient paypalClient = new PayPalClient(paypal, new OkHttpClient.Builder().retryOnConnectionFailure(false).build(),
                 JsonMapper.builder().build(), Clock.systemUTC());
         PayoutProperties properties = new PayoutProperties(new BigDecimal("0.10"), true, new BigDecimal("0.24"), 1_000_000_000L,
-                5, 15_000, 4, 3, 3, Duration.ofMillis(20), Duration.ofMillis(200), 500);
+                5, 15_000, 4, 3, 3, Duration.ofMillis(20), Duration.ofMillis(200), 500, 100);
         PayoutSettlement settlement = new PayoutSettlement(jdbi.onDemand(SettlementDao.class), jdbi.onDemand(PayoutDao.class),
                 List.of(new StripeTransfers(stripe), new PayPalPayouts(paypalClient, paypal)), properties);
 

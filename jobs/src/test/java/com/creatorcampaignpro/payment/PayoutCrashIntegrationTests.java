@@ -3,22 +3,19 @@ package com.creatorcampaignpro.payment;
 import com.creatorcampaignpro.db.testing.TestDatabase;
 import com.creatorcampaignpro.fakes.paypal.FakePayPal;
 import com.creatorcampaignpro.fakes.stripe.FakeStripe;
-import com.creatorcampaignpro.jobs.JobOperations;
-import com.creatorcampaignpro.testing.ProviderFakesIntegrationTest;
+import com.creatorcampaignpro.jobs.testing.ChildInstance;
+import com.creatorcampaignpro.jobs.testing.PayoutFakesIntegrationTest;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,13 +29,11 @@ import static org.awaitility.Awaitility.await;
  * payoutSettlementJob) finishes the work, and the fakes then hold exactly one successful transfer
  * or payout item per payment, for the amounts the database says.
  */
-class PayoutCrashIntegrationTests extends ProviderFakesIntegrationTest {
+class PayoutCrashIntegrationTests extends PayoutFakesIntegrationTest {
     private static final int RUNS = 24;
     private static final int STRIPE_PAYEES = 6;
     private static final int PAYPAL_PAYEES = 4;
 
-    @Autowired
-    JobOperations operations;
     @Autowired
     Jdbi jdbi;
 
@@ -52,10 +47,7 @@ class PayoutCrashIntegrationTests extends ProviderFakesIntegrationTest {
     }
 
     private String runJob() {
-        long id = operations.launch(PayoutSettlementJobConfiguration.JOB_NAME, Map.of()).getId();
-        await().atMost(Duration.ofSeconds(90)).until(() -> operations.find(id).status(),
-                s -> !s.equals("STARTING") && !s.equals("STARTED") && !s.equals("STOPPING"));
-        return operations.find(id).status();
+        return runSettlement(Duration.ofSeconds(90));
     }
 
     @Test
@@ -83,29 +75,24 @@ class PayoutCrashIntegrationTests extends ProviderFakesIntegrationTest {
             // when: the child settles and dies somewhere
             String point = killPoint(run, random);
             points.add(point);
-            Path log = Path.of("target", "settlement-child-" + run + ".log");
             TestDatabase db = TestDatabase.shared();
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                    SettlementChild.class.getName(), db.jdbcUrl(), db.username(),
-                    db.password() == null || db.password().isEmpty() ? "-" : db.password(), STRIPE.apiBase(), PAYPAL.baseUrl());
-            Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            AtomicReference<Process> victim = new AtomicReference<>(child);
+            ChildInstance child = ChildInstance.main("settlement-child-" + run + ".log", "256m", SettlementChild.class,
+                    db.jdbcUrl(), db.username(), db.password() == null || db.password().isEmpty() ? "-" : db.password(),
+                    STRIPE.apiBase(), PAYPAL.baseUrl());
+            AtomicReference<ChildInstance> victim = new AtomicReference<>(child);
             arm(point, victim);
             if (point.startsWith("after ")) {
                 long ms = Long.parseLong(point.substring("after ".length(), point.indexOf(" ms")));
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
-                        .until(() -> Files.exists(log) && Files.readString(log).contains("child ready") || !child.isAlive());
+                child.awaitOutput("child ready", Duration.ofSeconds(30));
                 await().pollDelay(Duration.ofMillis(ms)).atMost(Duration.ofMillis(ms + 1000)).until(() -> true);
-                child.destroyForcibly();
+                child.kill();
             }
-            child.waitFor(120, TimeUnit.SECONDS);
-            if (child.isAlive()) {
-                child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            if (!child.waitFor(Duration.ofSeconds(120))) {
+                child.kill();
             }
             STRIPE.onTransferCreated(n -> { });
             PAYPAL.onPayoutCreated(n -> { });
-            String childLog = Files.readString(log);
+            String childLog = child.output();
             String where = point.startsWith("after ") && childLog.contains("child done")
                     ? point + " (too late: the child had finished)" : point;
             points.set(points.size() - 1, where);
@@ -157,32 +144,22 @@ class PayoutCrashIntegrationTests extends ProviderFakesIntegrationTest {
         };
     }
 
-    private static void arm(String point, AtomicReference<Process> victim) {
+    private static void arm(String point, AtomicReference<ChildInstance> victim) {
         if (point.startsWith("stripe transfer #")) {
             int target = Integer.parseInt(point.substring("stripe transfer #".length()));
             int before = STRIPE.transfers().size();
             STRIPE.onTransferCreated(n -> {
                 if (n - before == target) {
-                    kill(victim.get());
+                    victim.get().kill();
                 }
             });
         } else if (point.equals("paypal payout")) {
             int before = PAYPAL.batchCount();
             PAYPAL.onPayoutCreated(n -> {
                 if (n > before) {
-                    kill(victim.get());
+                    victim.get().kill();
                 }
             });
-        }
-    }
-
-    /** SIGKILL, and wait until it is gone: its answer must never arrive. */
-    private static void kill(Process process) {
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
