@@ -30,7 +30,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,8 +45,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * socialSyncJob: re-reads every due social account (profile, recent media, declared figures) from
  * its platform. One partition per configured platform, each on a thread of the job's own executor;
- * within a partition, a chunk's accounts are called concurrently on the call executor (each
- * platform's bulkhead and rate limit bound its share) and written together in one short transaction.
+ * within a partition, a chunk's accounts are called concurrently on that platform's own call pool (as
+ * many threads as the platform may have requests in flight; its rate limit paces them) and written
+ * together in one short transaction, a few set-based statements per chunk.
  *
  * <p>Parameters: {@value #PLATFORM} (optional: one platform, default all configured) and
  * {@value #LIMIT} (optional: at most this many accounts per platform, 0 = all due). Restartable: the
@@ -127,22 +127,24 @@ public class SocialSyncJobConfiguration {
                 Platform.parse(platform).orElseThrow(), properties.skipLimit(), meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
-    /** Threads making the platform calls of every partition's chunks. */
+    /**
+     * Threads making the platform calls: a pool per platform sized to its in-flight bound
+     * ({@code ccp.social.<platform>.limits.max-concurrent}), chosen by the submitting partition.
+     */
     @Bean
-    ThreadPoolTaskExecutor socialSyncCallExecutor(SocialSyncProperties properties) {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(properties.callThreads());
-        executor.setMaxPoolSize(properties.callThreads());
-        executor.setQueueCapacity(Integer.MAX_VALUE);
-        executor.setThreadNamePrefix("social-call-");
-        executor.setDaemon(true);
-        return executor;
+    PlatformCallExecutors socialSyncCallExecutors(SocialProperties properties) {
+        return new PlatformCallExecutors(p -> switch (p) {
+            case INSTAGRAM -> properties.instagram().limits().maxConcurrent();
+            case YOUTUBE -> properties.youtube().limits().maxConcurrent();
+            case TIKTOK -> properties.tiktok().limits().maxConcurrent();
+            case TWITTER -> properties.twitter().limits().maxConcurrent();
+        });
     }
 
     @Bean
     Step socialSyncPlatformStep(JobRepository jobRepository, DueAccountReader socialSyncReader,
                                 ItemProcessor<SocialAccount, Outcome> socialSyncProcessor, SocialSyncWriter socialSyncWriter,
-                                ThreadPoolTaskExecutor socialSyncCallExecutor, SocialSyncProperties properties,
+                                PlatformCallExecutors socialSyncCallExecutors, SocialSyncProperties properties,
                                 SocialSyncStatistics socialSyncStatistics) {
         // Resourceless: the chunk holds no database connection while its accounts' platforms are
         // called; the writer commits in a transaction of its own (SocialSyncWriter).
@@ -152,7 +154,7 @@ public class SocialSyncJobConfiguration {
                 .reader(socialSyncReader)
                 .processor(socialSyncProcessor)
                 .writer(socialSyncWriter)
-                .taskExecutor(socialSyncCallExecutor)
+                .taskExecutor(socialSyncCallExecutors)
                 .listener(socialSyncStatistics)
                 .build();
     }
