@@ -9,7 +9,8 @@ import java.util.Deque;
 import java.util.UUID;
 
 /**
- * The due accounts of one platform, by keyset on (sync_attempted_at, id), a page at a time. The keyset
+ * The due accounts of one platform (of one slice of them, when the platform has several partitions),
+ * by keyset on (sync_attempted_at, id), a page at a time. The keyset
  * position and the count read are saved in the step's context at each chunk commit, so a restart goes
  * on after the last committed chunk; and since every written account's sync_attempted_at moves past the
  * run's cutoff, an account finished before a crash is not due any more even if its chunk's context
@@ -22,6 +23,8 @@ class DueAccountReader implements ItemStreamReader<SocialAccount> {
 
     private final SocialSyncDao dao;
     private final Platform platform;
+    private final int slice;
+    private final int slices;
     private final Instant cutoff;
     private final long limit;
     private final int pageSize;
@@ -33,12 +36,15 @@ class DueAccountReader implements ItemStreamReader<SocialAccount> {
     private long read;
     private boolean exhausted;
 
-    DueAccountReader(SocialSyncDao dao, Platform platform, Instant cutoff, long limit, int pageSize,
+    /** Reads at most {@code limit} accounts ({@code Long.MAX_VALUE}: every due one) of slice {@code slice} of {@code slices}. */
+    DueAccountReader(SocialSyncDao dao, Platform platform, Instant cutoff, int slice, int slices, long limit, int pageSize,
                      SocialSyncProperties properties) {
         this.dao = dao;
         this.platform = platform;
+        this.slice = slice;
+        this.slices = slices;
         this.cutoff = cutoff;
-        this.limit = limit <= 0 ? Long.MAX_VALUE : limit;
+        this.limit = limit;
         this.pageSize = pageSize;
         this.baseSeconds = properties.errorBackoff().toMillis() / 1000.0;
         this.maxSeconds = properties.maxErrorBackoff().toMillis() / 1000.0;
@@ -60,7 +66,8 @@ class DueAccountReader implements ItemStreamReader<SocialAccount> {
         }
         if (page.isEmpty() && !exhausted) {
             int want = (int) Math.min(pageSize, limit - read);
-            page.addAll(dao.due(platform.dbValue(), cutoff, baseSeconds, maxSeconds, afterAttempted, afterId, want));
+            page.addAll(dao.due(platform.dbValue(), cutoff, baseSeconds, maxSeconds, afterAttempted, afterId, slice, slices,
+                    want));
             exhausted = page.size() < want;
         }
         SocialAccount next = page.poll();

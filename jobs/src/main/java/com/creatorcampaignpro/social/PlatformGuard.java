@@ -174,6 +174,11 @@ final class PlatformGuard {
         };
     }
 
+    /** The limiters' configurations, per second first (tests check their burst). */
+    List<RateLimiterConfig> rateLimiterConfigs() {
+        return rateLimiters.stream().map(RateLimiter::getRateLimiterConfig).toList();
+    }
+
     CircuitBreaker.State circuitState() {
         return circuit.getState();
     }
