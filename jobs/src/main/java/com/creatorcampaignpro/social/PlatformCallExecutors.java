@@ -1,21 +1,16 @@
 package com.creatorcampaignpro.social;
 
-import org.springframework.batch.core.scope.context.StepContext;
-import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Future;
 import java.util.function.ToIntFunction;
 
 /**
  * The threads that make socialSyncJob's platform calls: one pool per platform, as many threads as the
- * platform may have requests in flight ({@code limits.max-concurrent}), picked by the platform of the
- * partition that submits (the partition's step execution is registered on its thread).
+ * platform may have requests in flight ({@code limits.max-concurrent}); the partitions' readers start
+ * their accounts' reads on their platform's pool.
  *
  * <p>Why not one shared pool: a thread waiting for a platform's rate permit or bulkhead slot is
  * blocked, so with one FIFO pool a chunk of one platform took every thread and left the other
@@ -24,7 +19,7 @@ import java.util.function.ToIntFunction;
  * its turn only part of the time (36-53 % of the limit). A pool per platform sized to its concurrency
  * keeps each platform's bulkhead full on its own.
  */
-final class PlatformCallExecutors implements AsyncTaskExecutor, DisposableBean {
+final class PlatformCallExecutors implements DisposableBean {
     private final Map<Platform, ThreadPoolTaskExecutor> pools = new EnumMap<>(Platform.class);
 
     PlatformCallExecutors(ToIntFunction<Platform> threads) {
@@ -41,34 +36,8 @@ final class PlatformCallExecutors implements AsyncTaskExecutor, DisposableBean {
         }
     }
 
-    /** The pool of the submitting partition's platform. */
-    private ThreadPoolTaskExecutor pool() {
-        StepContext context = StepSynchronizationManager.getContext();
-        String platform = context == null ? null
-                : context.getStepExecution().getExecutionContext().getString(SocialSyncJobConfiguration.PARTITION_PLATFORM, null);
-        if (platform == null) {
-            throw new IllegalStateException("social calls are submitted from a socialSyncJob partition only");
-        }
-        return pools.get(Platform.parse(platform).orElseThrow());
-    }
-
     ThreadPoolTaskExecutor pool(Platform platform) {
         return pools.get(platform);
-    }
-
-    @Override
-    public void execute(Runnable task) {
-        pool().execute(task);
-    }
-
-    @Override
-    public Future<?> submit(Runnable task) {
-        return pool().submit(task);
-    }
-
-    @Override
-    public <T> Future<T> submit(Callable<T> task) {
-        return pool().submit(task);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.creatorcampaignpro.jobs.JobDefinition;
 import com.creatorcampaignpro.jobs.JobExecutionLogger;
 import com.creatorcampaignpro.jobs.JobParameterSpec;
 import com.creatorcampaignpro.jobs.JobParameterType;
+import com.creatorcampaignpro.social.DueAccountReader.PendingRead;
 import com.creatorcampaignpro.social.SocialAccountSync.Outcome;
 import com.creatorcampaignpro.social.SocialAccountSync.Skipped;
 import io.micrometer.core.instrument.Gauge;
@@ -30,6 +31,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,14 +42,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * socialSyncJob: re-reads every due social account (profile, recent media, declared figures) from
  * its platform. One partition per configured platform, each on a thread of the job's own executor;
- * within a partition, a chunk's accounts are called concurrently on that platform's own call pool (as
- * many threads as the platform may have requests in flight; its rate limit paces them) and written
- * together in one short transaction, a few set-based statements per chunk.
+ * within a partition, the reader starts each account's platform read one chunk ahead on that
+ * platform's own call pool (as many threads as the platform may have requests in flight; its rate
+ * limit paces them), and a chunk's outcomes are written together in one short transaction, a few
+ * set-based statements per chunk, while the next chunk's calls go on.
  *
  * <p>Parameters: {@value #PLATFORM} (optional: one platform, default all configured) and
  * {@value #LIMIT} (optional: at most this many accounts per platform, 0 = all due). Restartable: the
@@ -110,9 +114,16 @@ public class SocialSyncJobConfiguration {
         };
     }
 
+    /**
+     * The partition's due accounts, each with its platform read started one chunk ahead on the
+     * platform's call pool (as many threads as it may have requests in flight): the processor only
+     * collects the outcomes, and the next chunk's calls go on while this one is written.
+     */
     @Bean
     @StepScope
-    DueAccountReader socialSyncReader(SocialSyncDao dao, SocialSyncProperties properties,
+    DueAccountReader socialSyncReader(SocialSyncDao dao, SocialSyncProperties properties, SocialAccountSync sync,
+                                      SocialCallStats stats, AccountRetries socialSyncAccountRetries,
+                                      PlatformCallExecutors socialSyncCallExecutors,
                                       @Value("#{stepExecutionContext['" + PARTITION_PLATFORM + "']}") String platform,
                                       @Value("#{stepExecutionContext['" + PARTITION_CUTOFF + "']}") Long cutoff,
                                       @Value("#{stepExecutionContext['" + PARTITION_SLICE + "']}") Integer slice,
@@ -122,22 +133,34 @@ public class SocialSyncJobConfiguration {
         int n = slices == null ? 1 : slices;
         int mine = slice == null ? 0 : slice;
         long share = limit == null || limit <= 0 ? Long.MAX_VALUE : limit / n + (mine < limit % n ? 1 : 0);
-        return new DueAccountReader(dao, Platform.parse(platform).orElseThrow(), Instant.ofEpochMilli(cutoff),
-                mine, n, share, properties.chunkSize(), properties);
+        Platform p = Platform.parse(platform).orElseThrow();
+        ThreadPoolTaskExecutor pool = socialSyncCallExecutors.pool(p);
+        return new DueAccountReader(dao, p, Instant.ofEpochMilli(cutoff), mine, n, share, properties.chunkSize(),
+                properties.chunkSize(), pool, account -> {
+                    // Resilience4j retries on the calling thread: the difference is this account's.
+                    long before = stats.retriesOnThisThread();
+                    Outcome outcome = sync.read(account);
+                    socialSyncAccountRetries.add(account.id(), stats.retriesOnThisThread() - before);
+                    return outcome;
+                }, properties);
     }
 
     /**
-     * The platform calls; an account with nothing to do (disconnected or cooling down meanwhile) is
-     * filtered. Runs on the platform's call pool; the retries the read cost are noted for the writer,
-     * which adds them to its partition's counts.
+     * Collects each account's outcome; an account with nothing to do (disconnected or cooling down
+     * meanwhile) is filtered. A platform whose circuit opened fails the partition.
      */
     @Bean
-    ItemProcessor<SocialAccount, Outcome> socialSyncProcessor(SocialAccountSync sync, SocialCallStats stats,
-                                                              AccountRetries socialSyncAccountRetries) {
-        return account -> {
-            long before = stats.retriesOnThisThread();
-            Outcome outcome = sync.read(account);
-            socialSyncAccountRetries.add(account.id(), stats.retriesOnThisThread() - before);
+    ItemProcessor<PendingRead, Outcome> socialSyncProcessor() {
+        return pending -> {
+            Outcome outcome;
+            try {
+                outcome = pending.outcome().get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
             return outcome instanceof Skipped ? null : outcome;
         };
     }
@@ -175,10 +198,7 @@ public class SocialSyncJobConfiguration {
                 socialSyncAccountRetries::take);
     }
 
-    /**
-     * Threads making the platform calls: a pool per platform sized to its in-flight bound
-     * ({@code ccp.social.<platform>.limits.max-concurrent}), chosen by the submitting partition.
-     */
+    /** Threads making the platform calls: a pool per platform sized to its in-flight bound. */
     @Bean
     PlatformCallExecutors socialSyncCallExecutors(SocialProperties properties) {
         return new PlatformCallExecutors(p -> switch (p) {
@@ -191,18 +211,17 @@ public class SocialSyncJobConfiguration {
 
     @Bean
     Step socialSyncPlatformStep(JobRepository jobRepository, DueAccountReader socialSyncReader,
-                                ItemProcessor<SocialAccount, Outcome> socialSyncProcessor, SocialSyncWriter socialSyncWriter,
-                                PlatformCallExecutors socialSyncCallExecutors, SocialSyncProperties properties,
+                                ItemProcessor<PendingRead, Outcome> socialSyncProcessor, SocialSyncWriter socialSyncWriter,
+                                SocialSyncProperties properties,
                                 SocialSyncStatistics socialSyncStatistics) {
         // Resourceless: the chunk holds no database connection while its accounts' platforms are
         // called; the writer commits in a transaction of its own (SocialSyncWriter).
         return new StepBuilder("socialSyncPlatformStep", jobRepository)
-                .<SocialAccount, Outcome>chunk(properties.chunkSize())
+                .<PendingRead, Outcome>chunk(properties.chunkSize())
                 .transactionManager(new ResourcelessTransactionManager())
                 .reader(socialSyncReader)
                 .processor(socialSyncProcessor)
                 .writer(socialSyncWriter)
-                .taskExecutor(socialSyncCallExecutors)
                 .listener(socialSyncStatistics)
                 .build();
     }
