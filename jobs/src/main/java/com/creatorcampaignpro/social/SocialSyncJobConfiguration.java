@@ -85,8 +85,8 @@ public class SocialSyncJobConfiguration {
     /**
      * {@code partitions-per-platform} partitions per configured platform (or the one asked for), each
      * with the run's cutoff and its slice of the platform's accounts (by a hash of the account id). A
-     * platform's partitions share its call pool, rate limit and bulkhead: while one writes its chunk,
-     * another keeps the platform's calls going, so the chunk boundaries do not leave the limit unused.
+     * platform's partitions share its call pool, rate limit and bulkhead; each also reads one chunk
+     * ahead, so a platform's calls stop only when every partition's write outlasts the next chunk's calls.
      */
     @Bean
     @StepScope

@@ -9,8 +9,9 @@ import java.time.Duration;
  * socialSyncJob ({@code ccp.social.sync}): an account is due when its last attempt is older than
  * {@code interval}; one in 'error' waits {@code errorBackoff × 2^(failures-1)}, at most
  * {@code maxErrorBackoff}. Each platform's due accounts are split into {@code partitionsPerPlatform}
- * partitions (slices by account id) that run at once, so one's chunk write overlaps another's calls;
- * in each, {@code chunkSize} accounts are read, called (concurrently, on a pool per
+ * partitions (slices by account id) that run at once, so a chunk write slower than the next chunk's
+ * calls (which run ahead during it) still does not hold up the platform; in each, {@code chunkSize}
+ * accounts are read, called (concurrently, on a pool per
  * platform of {@code ccp.social.<platform>.limits.max-concurrent} threads) and written together; a
  * partition fails once more than {@code skipLimit} accounts answered unreadably. Media retention
  * (social_account_media, applied to each account as it is synced): its {@code mediaKeep} most recent

@@ -88,6 +88,25 @@ class SocialSyncJobIntegrationTests extends SocialSyncTestSupport {
     }
 
     @Test
+    void aLimitReadsAtMostThatManyAccountsOfThePlatformAcrossItsPartitions() {
+        List<Seeded> seeded = seed(Platform.TIKTOK, 12);
+        Instant started = Instant.now();
+
+        JobExecution execution = run("tiktok", 5);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        List<StepExecution> steps = partitions(execution, Platform.TIKTOK);
+        assertThat(steps.stream().mapToLong(StepExecution::getReadCount).sum()).isEqualTo(5);
+        // (the oldest due TikTok accounts: other tests' leftovers may be among them)
+        long synced = jdbi.withHandle(h -> h.createQuery("""
+                        SELECT count(*) FROM social_accounts WHERE platform = 'tiktok' AND sync_attempted_at >= :started""")
+                .bind("started", started).mapTo(Long.class).one());
+        assertThat(synced).isEqualTo(5);
+        assertThat(seeded).hasSize(12);
+        assertThat(execution.getStepExecutions()).noneMatch(s -> s.getStepName().contains(":youtube:"));
+    }
+
+    @Test
     void aRevokedTokenDisconnectsThatAccountOnlyAndTheJobGoesOn() {
         List<Seeded> seeded = seed(Platform.TWITTER, 8);
         Seeded revoked = seeded.get(3);
