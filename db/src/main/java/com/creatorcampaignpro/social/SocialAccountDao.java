@@ -97,6 +97,53 @@ public interface SocialAccountDao {
                 m == null ? null : m.viewsSample(), m == null ? null : m.windowStart(), m == null ? null : m.windowEnd());
     }
 
+    /**
+     * {@link #recordProfile} for a whole chunk in one statement: the rows come as one JSON array
+     * (id, connected_at, as_of, the profile's fields and the formula's figures), each guarded like the
+     * single-row form, so an account disconnected, reconnected or deleted meanwhile is left alone and
+     * missing from the result.
+     */
+    @SqlQuery("""
+            UPDATE social_accounts a SET platform_user_id = o.platform_user_id, username = o.username,
+                profile_url = o.profile_url, followers = o.followers, following = o.following, posts_count = o.posts,
+                engagement_rate = COALESCE(o.engagement_rate, 0), avg_views = o.avg_views,
+                engagement_formula = o.formula, engagement_sample = o.engagement_sample, views_sample = o.views_sample,
+                metrics_window_start = o.window_start, metrics_window_end = o.window_end, status = 'connected',
+                last_synced_at = o.as_of, sync_attempted_at = o.as_of, sync_error = NULL, sync_failures = 0,
+                rate_limited_until = NULL, updated_at = now()
+            FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS o(id uuid, connected_at timestamptz, as_of timestamptz,
+                platform_user_id text, username text, profile_url text, followers bigint, following bigint, posts bigint,
+                engagement_rate numeric, avg_views bigint, formula text, engagement_sample integer, views_sample integer,
+                window_start timestamptz, window_end timestamptz)
+            WHERE a.id = o.id AND a.connected_at = o.connected_at AND a.status <> 'disconnected'
+              AND a.access_token_enc IS NOT NULL
+            RETURNING a.*
+            """)
+    List<SocialAccount> recordProfiles(@Bind("rows") String rows);
+
+    /**
+     * The failed reads of a chunk in one statement, each row with its {@code kind}: {@code failed}
+     * ({@link #markError}), {@code rate_limited} ({@link #startCooldown}, until {@code until}) or
+     * {@code revoked} (the guarded {@link #markDisconnected}). Guarded as above.
+     */
+    @SqlQuery("""
+            UPDATE social_accounts a SET
+                status = CASE o.kind WHEN 'failed' THEN 'error' WHEN 'revoked' THEN 'disconnected' ELSE a.status END,
+                sync_error = CASE o.kind WHEN 'rate_limited' THEN a.sync_error ELSE o.reason END,
+                sync_failures = CASE o.kind WHEN 'failed' THEN a.sync_failures + 1 ELSE a.sync_failures END,
+                rate_limited_until = CASE o.kind WHEN 'rate_limited' THEN o.until ELSE a.rate_limited_until END,
+                access_token_enc = CASE o.kind WHEN 'revoked' THEN NULL ELSE a.access_token_enc END,
+                refresh_token_enc = CASE o.kind WHEN 'revoked' THEN NULL ELSE a.refresh_token_enc END,
+                token_expires_at = CASE o.kind WHEN 'revoked' THEN NULL ELSE a.token_expires_at END,
+                sync_attempted_at = now(), updated_at = now()
+            FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS o(id uuid, connected_at timestamptz, kind text, reason text,
+                until timestamptz)
+            WHERE a.id = o.id AND a.connected_at = o.connected_at AND a.status <> 'disconnected'
+              AND o.kind IN ('failed', 'rate_limited', 'revoked')
+            RETURNING a.*
+            """)
+    List<SocialAccount> recordFailures(@Bind("rows") String rows);
+
     /** A read that failed but may work later: tokens kept, the reason shown to the owner. Guarded as above. */
     @SqlQuery("""
             UPDATE social_accounts SET status = 'error', sync_error = :reason, sync_failures = sync_failures + 1,

@@ -3,6 +3,9 @@ package com.creatorcampaignpro.social;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
+import java.time.Instant;
+import java.util.UUID;
+
 /**
  * Per-post figures of synced accounts, written set-based: one statement per chunk for the media
  * table and one for the content_metrics of published content matched on (platform, platform_media_id).
@@ -65,4 +68,22 @@ public interface SocialMediaDao {
             WHERE content_metrics.platform_as_of IS NULL OR content_metrics.platform_as_of <= EXCLUDED.platform_as_of
             """)
     int upsertContentMetrics(@Bind("rows") String rows);
+
+    /**
+     * Retention of these accounts' media: keeps each account's {@code keep} most recent posts (by
+     * posted time) that were posted at or after {@code postedSince}, deletes the rest. One statement for
+     * a chunk's accounts, on the (social_account_id, posted_at DESC) index.
+     */
+    @SqlUpdate("""
+            DELETE FROM social_account_media m
+            USING (SELECT social_account_id, platform_media_id
+                   FROM (SELECT social_account_id, platform_media_id, posted_at,
+                                row_number() OVER (PARTITION BY social_account_id
+                                                   ORDER BY posted_at DESC, platform_media_id DESC) AS recency
+                         FROM social_account_media
+                         WHERE social_account_id = ANY(CAST(:accountIds AS uuid[]))) ranked
+                   WHERE recency > :keep OR posted_at < :postedSince) old
+            WHERE m.social_account_id = old.social_account_id AND m.platform_media_id = old.platform_media_id
+            """)
+    int prune(@Bind("accountIds") UUID[] accountIds, @Bind("keep") int keep, @Bind("postedSince") Instant postedSince);
 }

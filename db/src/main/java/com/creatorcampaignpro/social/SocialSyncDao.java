@@ -26,16 +26,22 @@ public interface SocialSyncDao {
                           :baseSeconds * power(2, least(greatest(sync_failures - 1, 0), 30)))))
             """;
 
-    /** The next page of due accounts after the keyset position, least recently attempted first. */
+    /**
+     * The next page of due accounts after the keyset position, least recently attempted first, of one
+     * slice (a hash of the id modulo {@code slices}; the job's partitions of one platform each read
+     * one). The slice is a filter on the due index's walk, not a condition it can seek on: each page
+     * reads about {@code slices} times its rows from the index.
+     */
     @SqlQuery("SELECT * FROM social_accounts WHERE " + DUE + """
               AND (sync_attempted_at, id) > (:afterAttempted, :afterId)
+              AND (:slices = 1 OR (hashtext(CAST(id AS text)) & 2147483647) % :slices = :slice)
             ORDER BY sync_attempted_at, id
             LIMIT :limit
             """)
     List<SocialAccount> due(@Bind("platform") String platform, @Bind("cutoff") Instant cutoff,
                             @Bind("baseSeconds") double baseSeconds, @Bind("maxSeconds") double maxSeconds,
                             @Bind("afterAttempted") Instant afterAttempted, @Bind("afterId") UUID afterId,
-                            @Bind("limit") int limit);
+                            @Bind("slice") int slice, @Bind("slices") int slices, @Bind("limit") int limit);
 
     /** The oldest due account's last attempt: the platform's sync lag. */
     @SqlQuery("SELECT min(sync_attempted_at) FROM social_accounts WHERE " + DUE)

@@ -24,6 +24,6 @@ public class JobsMonitoringConfiguration {
 
     @Bean
     SocialApiMetrics socialApiMetrics(ObjectProvider<MeterRegistry> meters) {
-        return new SocialApiMetrics(meters.getIfAvailable(SimpleMeterRegistry::new));
+        return SocialApiMetrics.of(meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 }

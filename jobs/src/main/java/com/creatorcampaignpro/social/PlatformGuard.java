@@ -14,6 +14,7 @@ import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.Counter;
+import com.creatorcampaignpro.monitoring.SocialApiMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -38,14 +39,14 @@ final class PlatformGuard {
     private final CircuitBreaker circuit;
     private final List<RateLimiter> rateLimiters = new ArrayList<>();
     private final Bulkhead bulkhead;
-    private final MeterRegistry meters;
+    private final SocialApiMetrics metrics;
     private final Timer rateLimitWaits;
     private final Counter retries;
 
     PlatformGuard(Platform platform, SocialProperties.Limits limits, MeterRegistry meters, SocialCallStats stats) {
         this.platform = platform;
         this.limits = limits;
-        this.meters = meters;
+        this.metrics = SocialApiMetrics.of(meters);
         String name = platform.dbValue();
         IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(limits.backoff(), 2.0, 0.5, limits.maxBackoff());
         // A 429 asks for its own wait; everything else backs off exponentially with jitter.
@@ -89,7 +90,11 @@ final class PlatformGuard {
                 .maxConcurrentCalls(Math.max(1, limits.maxConcurrent()))
                 .maxWaitDuration(limits.maxPermitWait())
                 .build());
-        this.rateLimitWaits = Timer.builder("ccp.social.rate_limit.waits").tag("platform", name)
+        if (!rateLimiters.isEmpty()) {
+            RateLimiter perSecond = rateLimiters.get(0);
+            metrics.permits(name, () -> perSecond.getMetrics().getAvailablePermissions());
+        }
+        this.rateLimitWaits = Timer.builder("ccp.social.ratelimit.waits").tag("platform", name)
                 .description("time spent waiting for a permit of our own rate limit").register(meters);
         this.retries = Counter.builder("ccp.social.retries").tag("platform", name)
                 .description("calls tried again after a transient failure or a short 429").register(meters);
@@ -110,7 +115,17 @@ final class PlatformGuard {
      * have rotated the refresh token on the platform, so sending the old one again would be refused.
      */
     <T> T execute(Supplier<T> call, boolean retryable) {
-        Supplier<T> inFlight = Bulkhead.decorateSupplier(bulkhead, call);
+        // Each attempt that reaches the platform is counted by its outcome, retries included.
+        Supplier<T> inFlight = Bulkhead.decorateSupplier(bulkhead, () -> {
+            try {
+                T result = call.get();
+                count("ok");
+                return result;
+            } catch (SocialProviderException failure) {
+                count(kind(failure));
+                throw failure;
+            }
+        });
         Supplier<T> limited = () -> {
             long start = System.nanoTime();
             for (RateLimiter limiter : rateLimiters) {
@@ -124,27 +139,26 @@ final class PlatformGuard {
         Supplier<T> guarded = Retry.decorateSupplier(retryable ? retry : noRetry,
                 CircuitBreaker.decorateSupplier(circuit, limited));
         try {
-            T result = guarded.get();
-            count("ok");
-            return result;
+            return guarded.get();
         } catch (CallNotPermittedException open) {
             count("circuit_open");
             throw new PlatformUnavailableException(platform, "calls suspended for up to " + limits.openFor().toSeconds()
                     + " s: the platform failed " + limits.failureRatePercent() + " % or more of the last "
                     + limits.minimumCalls() + " calls", limits.openFor());
         } catch (RequestNotPermitted | BulkheadFullException busy) {
-            count("rate_limited");
+            count("throttled");
             throw new ProviderRateLimitedException(platform, "no request permit within "
                     + limits.maxPermitWait().toSeconds() + " s (our own limit)", limits.maxPermitWait());
-        } catch (SocialProviderException failure) {
-            count(kind(failure));
-            throw failure;
         }
     }
 
     private void count(String outcome) {
-        Counter.builder("ccp.social.requests").tag("platform", platform.dbValue()).tag("outcome", outcome)
-                .description("platform calls by outcome (after retries)").register(meters).increment();
+        metrics.request(platform.dbValue(), outcome);
+    }
+
+    /** The quota the platform said is left (a response header), for the remaining-quota gauge. */
+    void remaining(long quota) {
+        metrics.remaining(platform.dbValue(), quota);
     }
 
     static String kind(SocialProviderException failure) {
@@ -158,6 +172,11 @@ final class PlatformGuard {
             case "PlatformUnavailable" -> "circuit_open";
             default -> simple.toLowerCase(Locale.ROOT);
         };
+    }
+
+    /** The limiters' configurations, per second first (tests check their burst). */
+    List<RateLimiterConfig> rateLimiterConfigs() {
+        return rateLimiters.stream().map(RateLimiter::getRateLimiterConfig).toList();
     }
 
     CircuitBreaker.State circuitState() {

@@ -93,6 +93,7 @@ final class ProviderHttp {
         try (Response response = http.newCall(request).execute()) {
             ResponseBody body = response.body();
             String text = body.string();
+            quotaLeft(response);
             JsonNode node = parse(text);
             int status = response.code();
             if (status == 429) {
@@ -122,6 +123,24 @@ final class ProviderHttp {
         } catch (IOException e) {
             // Timeouts, resets, refused connections: worth another try later.
             throw new TransientProviderException(platform, "no answer on " + where + " (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    /**
+     * The platform's own count of requests left in its window, where it sends one: X on every
+     * response ({@code x-rate-limit-remaining}), others under the common {@code x-ratelimit-remaining}.
+     */
+    private void quotaLeft(Response response) {
+        String header = response.header("x-rate-limit-remaining");
+        if (header == null) {
+            header = response.header("x-ratelimit-remaining");
+        }
+        if (header != null) {
+            try {
+                guard.remaining(Long.parseLong(header.trim()));
+            } catch (NumberFormatException unreadable) {
+                // A malformed header says nothing about the quota; the call itself stands.
+            }
         }
     }
 

@@ -5,11 +5,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -37,6 +44,7 @@ public class SocialAccountSync {
     private final TransactionTemplate ownTx;
     private final Duration refreshSkew;
     private final MediaRecorder media;
+    private final JsonMapper json = JsonMapper.builder().build();
 
     /** Where a read's recent media go (the socialSyncJob's media table); nowhere by default. */
     public interface MediaRecorder {
@@ -297,33 +305,48 @@ public class SocialAccountSync {
     // ---- recording, in the caller's transaction ----
 
     /**
-     * Writes outcomes (each guarded, see the class comment), the media of the synced ones, and the
-     * influencers' aggregates once per influencer. Returns the rows as written; an account
-     * disconnected meanwhile is left alone and absent from the result.
+     * Writes outcomes (each guarded, see the class comment) set-based: one statement for the synced
+     * accounts, one for the failed, rate-limited and revoked ones, whatever the chunk's size; then the
+     * media of the synced ones and the influencers' aggregates once per influencer. Returns the rows as
+     * written, in the outcomes' order; an account disconnected or deleted meanwhile is left alone and
+     * absent from the result.
      */
     public List<SocialAccount> record(List<? extends Outcome> outcomes) {
-        List<SocialAccount> written = new java.util.ArrayList<>();
-        List<Synced> synced = new java.util.ArrayList<>();
-        java.util.Set<UUID> influencers = new java.util.LinkedHashSet<>();
+        List<Map<String, Object>> profiles = new ArrayList<>();
+        List<Map<String, Object>> failures = new ArrayList<>();
+        Instant now = Instant.now();
+        for (Outcome outcome : outcomes) {
+            SocialAccount a = outcome.account();
+            if (outcome instanceof Synced s) {
+                profiles.add(profileRow(a, s));
+            } else if (outcome instanceof Failed f) {
+                failures.add(failureRow(a, "failed", truncate(f.cause().getMessage()), null));
+            } else if (outcome instanceof RateLimited r) {
+                failures.add(failureRow(a, "rate_limited", null, now.plus(r.cause().retryAfter())));
+            } else if (outcome instanceof Revoked r) {
+                failures.add(failureRow(a, "revoked", r.reason(), null));
+            }
+        }
+        Map<UUID, SocialAccount> rows = new HashMap<>();
+        if (!profiles.isEmpty()) {
+            accounts.recordProfiles(json.writeValueAsString(profiles)).forEach(row -> rows.put(row.id(), row));
+        }
+        if (!failures.isEmpty()) {
+            accounts.recordFailures(json.writeValueAsString(failures)).forEach(row -> rows.put(row.id(), row));
+        }
+        List<SocialAccount> written = new ArrayList<>();
+        List<Synced> synced = new ArrayList<>();
+        Set<UUID> influencers = new LinkedHashSet<>();
         Instant latest = null;
         for (Outcome outcome : outcomes) {
             SocialAccount a = outcome.account();
-            Optional<SocialAccount> row = Optional.empty();
-            if (outcome instanceof Synced s) {
-                row = accounts.recordProfile(a, s.asOf(), s.snapshot().profile(), s.snapshot().metrics());
-            } else if (outcome instanceof Failed f) {
-                row = accounts.markError(a.id(), a.connectedAt(), truncate(f.cause().getMessage()));
-            } else if (outcome instanceof RateLimited r) {
-                row = accounts.startCooldown(a.id(), a.connectedAt(), Instant.now().plus(r.cause().retryAfter()));
-            } else if (outcome instanceof Revoked r) {
-                row = accounts.markDisconnected(a.id(), a.connectedAt(), r.reason());
-            }
-            if (row.isEmpty()) {
+            SocialAccount row = outcome instanceof Skipped ? null : rows.get(a.id());
+            if (row == null) {
                 continue;
             }
-            written.add(row.get());
+            written.add(row);
             if (outcome instanceof Synced s) {
-                synced.add(new Synced(row.get(), s.snapshot(), s.asOf()));
+                synced.add(new Synced(row, s.snapshot(), s.asOf()));
                 latest = latest == null || s.asOf().isAfter(latest) ? s.asOf() : latest;
             }
             if (outcome instanceof Synced || outcome instanceof Revoked) {
@@ -340,6 +363,39 @@ public class SocialAccountSync {
             accounts.recomputeInfluencerMetrics(influencers.toArray(UUID[]::new));
         }
         return written;
+    }
+
+    private static Map<String, Object> profileRow(SocialAccount a, Synced s) {
+        SocialProfile p = s.snapshot().profile();
+        AccountMetrics m = s.snapshot().metrics();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", a.id().toString());
+        row.put("connected_at", a.connectedAt().toString());
+        row.put("as_of", s.asOf().toString());
+        row.put("platform_user_id", p.platformUserId());
+        row.put("username", p.username());
+        row.put("profile_url", p.profileUrl());
+        row.put("followers", Math.max(0, p.followers()));
+        row.put("following", Math.max(0, p.following()));
+        row.put("posts", Math.max(0, p.posts()));
+        row.put("engagement_rate", p.engagementRate());
+        row.put("avg_views", Math.max(0, p.avgViews()));
+        row.put("formula", m == null ? null : m.formula());
+        row.put("engagement_sample", m == null ? null : m.engagementSample());
+        row.put("views_sample", m == null ? null : m.viewsSample());
+        row.put("window_start", m == null || m.windowStart() == null ? null : m.windowStart().toString());
+        row.put("window_end", m == null || m.windowEnd() == null ? null : m.windowEnd().toString());
+        return row;
+    }
+
+    private static Map<String, Object> failureRow(SocialAccount a, String kind, String reason, Instant until) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", a.id().toString());
+        row.put("connected_at", a.connectedAt().toString());
+        row.put("kind", kind);
+        row.put("reason", reason);
+        row.put("until", until == null ? null : until.toString());
+        return row;
     }
 
     private static String truncate(String message) {

@@ -1,6 +1,7 @@
 package com.creatorcampaignpro.social;
 
 import com.creatorcampaignpro.platform.Secrets;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -8,6 +9,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The token cipher (key from CCP_TOKEN_KEY) and the account sync that the API and the sync job share. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SocialSyncProperties.class)
 class SocialConfiguration {
 
     /**
@@ -23,8 +25,8 @@ class SocialConfiguration {
     @Bean
     SocialAccountSync socialAccountSync(SocialAccountDao accounts, TokenCipher cipher, SocialPlatformClients clients,
                                         PlatformTransactionManager transactions, SocialProperties properties,
-                                        SocialMediaDao media) {
+                                        SocialMediaDao media, SocialSyncProperties sync) {
         return new SocialAccountSync(accounts, cipher, clients, new TransactionTemplate(transactions), properties.refreshSkew(),
-                new SocialMediaRecorder(media));
+                new SocialMediaRecorder(media, sync.mediaKeep(), sync.mediaMaxAge()));
     }
 }

@@ -3,19 +3,29 @@ package com.creatorcampaignpro.social;
 import com.creatorcampaignpro.social.SocialAccountSync.Synced;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
-/** Writes synced accounts' recent media and their published content's metrics, two statements per chunk. */
+/**
+ * Writes synced accounts' recent media and their published content's metrics, then applies the media
+ * retention to those accounts: three statements per chunk.
+ */
 public class SocialMediaRecorder implements SocialAccountSync.MediaRecorder {
     private final SocialMediaDao dao;
+    private final int keep;
+    private final Duration maxAge;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public SocialMediaRecorder(SocialMediaDao dao) {
+    /** Keeps each account's {@code keep} most recent posts, none posted more than {@code maxAge} ago. */
+    public SocialMediaRecorder(SocialMediaDao dao, int keep, Duration maxAge) {
         this.dao = dao;
+        this.keep = keep;
+        this.maxAge = maxAge;
     }
 
     @Override
@@ -42,11 +52,12 @@ public class SocialMediaRecorder implements SocialAccountSync.MediaRecorder {
                 rows.add(row);
             }
         }
-        if (rows.isEmpty()) {
-            return;
+        if (!rows.isEmpty()) {
+            String document = json.writeValueAsString(rows);
+            dao.upsertMedia(document);
+            dao.upsertContentMetrics(document);
         }
-        String document = json.writeValueAsString(rows);
-        dao.upsertMedia(document);
-        dao.upsertContentMetrics(document);
+        // Also for accounts that returned no media this time: their old rows age out all the same.
+        dao.prune(synced.stream().map(s -> s.account().id()).distinct().toArray(UUID[]::new), keep, asOf.minus(maxAge));
     }
 }

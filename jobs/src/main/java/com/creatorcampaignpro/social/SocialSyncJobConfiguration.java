@@ -4,6 +4,7 @@ import com.creatorcampaignpro.jobs.JobDefinition;
 import com.creatorcampaignpro.jobs.JobExecutionLogger;
 import com.creatorcampaignpro.jobs.JobParameterSpec;
 import com.creatorcampaignpro.jobs.JobParameterType;
+import com.creatorcampaignpro.social.DueAccountReader.PendingRead;
 import com.creatorcampaignpro.social.SocialAccountSync.Outcome;
 import com.creatorcampaignpro.social.SocialAccountSync.Skipped;
 import io.micrometer.core.instrument.Gauge;
@@ -41,13 +42,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * socialSyncJob: re-reads every due social account (profile, recent media, declared figures) from
  * its platform. One partition per configured platform, each on a thread of the job's own executor;
- * within a partition, a chunk's accounts are called concurrently on the call executor (each
- * platform's bulkhead and rate limit bound its share) and written together in one short transaction.
+ * within a partition, the reader starts each account's platform read one chunk ahead on that
+ * platform's own call pool (as many threads as the platform may have requests in flight; its rate
+ * limit paces them), and a chunk's outcomes are written together in one short transaction, a few
+ * set-based statements per chunk, while the next chunk's calls go on.
  *
  * <p>Parameters: {@value #PLATFORM} (optional: one platform, default all configured) and
  * {@value #LIMIT} (optional: at most this many accounts per platform, 0 = all due). Restartable: the
@@ -62,6 +66,8 @@ public class SocialSyncJobConfiguration {
     public static final String LIMIT = "limit";
     static final String PARTITION_PLATFORM = "social.platform";
     static final String PARTITION_CUTOFF = "social.cutoff";
+    static final String PARTITION_SLICE = "social.slice";
+    static final String PARTITION_SLICES = "social.slices";
     static final String RETRIES = "count.retries";
 
     @Bean
@@ -76,96 +82,161 @@ public class SocialSyncJobConfiguration {
                                 "at most this many accounts per platform in this run; 0 = every due account")));
     }
 
-    /** One partition per configured platform (or the one asked for), each with the run's cutoff. */
+    /**
+     * {@code partitions-per-platform} partitions per configured platform (or the one asked for), each
+     * with the run's cutoff and its slice of the platform's accounts (by a hash of the account id). A
+     * platform's partitions share its call pool, rate limit and bulkhead; each also reads one chunk
+     * ahead, so a platform's calls stop only when every partition's write outlasts the next chunk's calls.
+     */
     @Bean
     @StepScope
     Partitioner socialSyncPartitioner(SocialPlatformClients clients, SocialSyncProperties properties,
                                       @Value("#{jobParameters['" + PLATFORM + "']}") String platform) {
         return gridSize -> {
             Instant cutoff = Instant.now().minus(properties.interval());
+            int slices = Math.max(1, properties.partitionsPerPlatform());
             Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
             for (Platform p : Platform.values()) {
                 boolean wanted = platform == null || platform.isBlank() || "all".equalsIgnoreCase(platform)
                         || p.dbValue().equalsIgnoreCase(platform.strip());
                 if (wanted && clients.isConfigured(p)) {
-                    ExecutionContext context = new ExecutionContext();
-                    context.putString(PARTITION_PLATFORM, p.dbValue());
-                    context.putLong(PARTITION_CUTOFF, cutoff.toEpochMilli());
-                    partitions.put("social:" + p.dbValue(), context);
+                    for (int slice = 0; slice < slices; slice++) {
+                        ExecutionContext context = new ExecutionContext();
+                        context.putString(PARTITION_PLATFORM, p.dbValue());
+                        context.putLong(PARTITION_CUTOFF, cutoff.toEpochMilli());
+                        context.putInt(PARTITION_SLICE, slice);
+                        context.putInt(PARTITION_SLICES, slices);
+                        partitions.put("social:" + p.dbValue() + ":" + slice, context);
+                    }
                 }
             }
             return partitions;
         };
     }
 
+    /**
+     * The partition's due accounts, each with its platform read started one chunk ahead on the
+     * platform's call pool (as many threads as it may have requests in flight): the processor only
+     * collects the outcomes, and the next chunk's calls go on while this one is written.
+     */
     @Bean
     @StepScope
-    DueAccountReader socialSyncReader(SocialSyncDao dao, SocialSyncProperties properties,
+    DueAccountReader socialSyncReader(SocialSyncDao dao, SocialSyncProperties properties, SocialAccountSync sync,
+                                      SocialCallStats stats, AccountRetries socialSyncAccountRetries,
+                                      PlatformCallExecutors socialSyncCallExecutors,
                                       @Value("#{stepExecutionContext['" + PARTITION_PLATFORM + "']}") String platform,
                                       @Value("#{stepExecutionContext['" + PARTITION_CUTOFF + "']}") Long cutoff,
+                                      @Value("#{stepExecutionContext['" + PARTITION_SLICE + "']}") Integer slice,
+                                      @Value("#{stepExecutionContext['" + PARTITION_SLICES + "']}") Integer slices,
                                       @Value("#{jobParameters['" + LIMIT + "']}") Long limit) {
-        return new DueAccountReader(dao, Platform.parse(platform).orElseThrow(), Instant.ofEpochMilli(cutoff),
-                limit == null ? 0 : limit, properties.chunkSize(), properties);
+        // A limit is per platform: each of its partitions reads its share.
+        int n = slices == null ? 1 : slices;
+        int mine = slice == null ? 0 : slice;
+        long share = limit == null || limit <= 0 ? Long.MAX_VALUE : limit / n + (mine < limit % n ? 1 : 0);
+        Platform p = Platform.parse(platform).orElseThrow();
+        ThreadPoolTaskExecutor pool = socialSyncCallExecutors.pool(p);
+        return new DueAccountReader(dao, p, Instant.ofEpochMilli(cutoff), mine, n, share, properties.chunkSize(),
+                properties.chunkSize(), pool, account -> {
+                    // Resilience4j retries on the calling thread: the difference is this account's.
+                    long before = stats.retriesOnThisThread();
+                    Outcome outcome = sync.read(account);
+                    socialSyncAccountRetries.add(account.id(), stats.retriesOnThisThread() - before);
+                    return outcome;
+                }, properties);
     }
 
-    /** The platform calls; an account with nothing to do (disconnected or cooling down meanwhile) is filtered. */
+    /**
+     * Collects each account's outcome; an account with nothing to do (disconnected or cooling down
+     * meanwhile) is filtered. A platform whose circuit opened fails the partition.
+     */
     @Bean
-    ItemProcessor<SocialAccount, Outcome> socialSyncProcessor(SocialAccountSync sync) {
-        return account -> {
-            Outcome outcome = sync.read(account);
+    ItemProcessor<PendingRead, Outcome> socialSyncProcessor() {
+        return pending -> {
+            Outcome outcome;
+            try {
+                outcome = pending.outcome().get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
             return outcome instanceof Skipped ? null : outcome;
         };
+    }
+
+    @Bean
+    AccountRetries socialSyncAccountRetries() {
+        return new AccountRetries();
+    }
+
+    /** Retries per account read, from the call threads to the writer of the account's partition. */
+    static final class AccountRetries {
+        private final Map<java.util.UUID, Long> retries = new java.util.concurrent.ConcurrentHashMap<>();
+
+        void add(java.util.UUID account, long n) {
+            if (n > 0) {
+                retries.merge(account, n, Long::sum);
+            }
+        }
+
+        long take(java.util.UUID account) {
+            Long n = retries.remove(account);
+            return n == null ? 0 : n;
+        }
     }
 
     @Bean
     @StepScope
     SocialSyncWriter socialSyncWriter(SocialAccountSync sync, PlatformTransactionManager transactionManager,
                                       SocialSyncProperties properties, ObjectProvider<MeterRegistry> meters,
+                                      AccountRetries socialSyncAccountRetries,
                                       @Value("#{stepExecution}") StepExecution stepExecution,
                                       @Value("#{stepExecutionContext['" + PARTITION_PLATFORM + "']}") String platform) {
         return new SocialSyncWriter(sync, new TransactionTemplate(transactionManager), stepExecution,
-                Platform.parse(platform).orElseThrow(), properties.skipLimit(), meters.getIfAvailable(() -> Metrics.globalRegistry));
+                Platform.parse(platform).orElseThrow(), properties.skipLimit(), meters.getIfAvailable(() -> Metrics.globalRegistry),
+                socialSyncAccountRetries::take);
     }
 
-    /** Threads making the platform calls of every partition's chunks. */
+    /** Threads making the platform calls: a pool per platform sized to its in-flight bound. */
     @Bean
-    ThreadPoolTaskExecutor socialSyncCallExecutor(SocialSyncProperties properties) {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(properties.callThreads());
-        executor.setMaxPoolSize(properties.callThreads());
-        executor.setQueueCapacity(Integer.MAX_VALUE);
-        executor.setThreadNamePrefix("social-call-");
-        executor.setDaemon(true);
-        return executor;
+    PlatformCallExecutors socialSyncCallExecutors(SocialProperties properties) {
+        return new PlatformCallExecutors(p -> switch (p) {
+            case INSTAGRAM -> properties.instagram().limits().maxConcurrent();
+            case YOUTUBE -> properties.youtube().limits().maxConcurrent();
+            case TIKTOK -> properties.tiktok().limits().maxConcurrent();
+            case TWITTER -> properties.twitter().limits().maxConcurrent();
+        });
     }
 
     @Bean
     Step socialSyncPlatformStep(JobRepository jobRepository, DueAccountReader socialSyncReader,
-                                ItemProcessor<SocialAccount, Outcome> socialSyncProcessor, SocialSyncWriter socialSyncWriter,
-                                ThreadPoolTaskExecutor socialSyncCallExecutor, SocialSyncProperties properties,
+                                ItemProcessor<PendingRead, Outcome> socialSyncProcessor, SocialSyncWriter socialSyncWriter,
+                                SocialSyncProperties properties,
                                 SocialSyncStatistics socialSyncStatistics) {
         // Resourceless: the chunk holds no database connection while its accounts' platforms are
         // called; the writer commits in a transaction of its own (SocialSyncWriter).
         return new StepBuilder("socialSyncPlatformStep", jobRepository)
-                .<SocialAccount, Outcome>chunk(properties.chunkSize())
+                .<PendingRead, Outcome>chunk(properties.chunkSize())
                 .transactionManager(new ResourcelessTransactionManager())
                 .reader(socialSyncReader)
                 .processor(socialSyncProcessor)
                 .writer(socialSyncWriter)
-                .taskExecutor(socialSyncCallExecutor)
                 .listener(socialSyncStatistics)
                 .build();
     }
 
     @Bean
-    Step socialSyncStep(JobRepository jobRepository, Step socialSyncPlatformStep, Partitioner socialSyncPartitioner) {
-        // The partitions' own executor: one thread per platform, apart from the launchers' pool.
+    Step socialSyncStep(JobRepository jobRepository, Step socialSyncPlatformStep, Partitioner socialSyncPartitioner,
+                        SocialSyncProperties properties) {
+        // The partitions' own executor: one thread per partition, apart from the launchers' pool.
+        int partitionCount = Platform.values().length * Math.max(1, properties.partitionsPerPlatform());
         SimpleAsyncTaskExecutor partitions = new SimpleAsyncTaskExecutor("social-partition-");
-        partitions.setConcurrencyLimit(Platform.values().length);
+        partitions.setConcurrencyLimit(partitionCount);
         return new StepBuilder("socialSyncStep", jobRepository)
                 .partitioner("socialSyncPlatformStep", socialSyncPartitioner)
                 .step(socialSyncPlatformStep)
-                .gridSize(Platform.values().length)
+                .gridSize(partitionCount)
                 .taskExecutor(partitions)
                 .build();
     }
@@ -194,27 +265,21 @@ public class SocialSyncJobConfiguration {
         };
     }
 
-    /**
-     * Per partition: retries made (the platform's retries over the step, since one partition per
-     * platform runs at a time), a one-line summary as the exit description, and the sync lag gauge.
-     */
+    /** Per partition: a one-line summary as the exit description, and the sync lag gauge. */
     @Bean
-    SocialSyncStatistics socialSyncStatistics(SocialSyncDao dao, SocialSyncProperties properties, SocialCallStats stats,
+    SocialSyncStatistics socialSyncStatistics(SocialSyncDao dao, SocialSyncProperties properties,
                                               ObjectProvider<MeterRegistry> meters) {
-        return new SocialSyncStatistics(dao, properties, stats, meters.getIfAvailable(() -> Metrics.globalRegistry));
+        return new SocialSyncStatistics(dao, properties, meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
     static class SocialSyncStatistics implements StepExecutionListener {
         private final SocialSyncDao dao;
         private final SocialSyncProperties properties;
-        private final SocialCallStats stats;
         private final Map<Platform, AtomicLong> lagSeconds = new EnumMap<>(Platform.class);
-        private final Map<Long, Long> retriesAtStart = new java.util.concurrent.ConcurrentHashMap<>();
 
-        SocialSyncStatistics(SocialSyncDao dao, SocialSyncProperties properties, SocialCallStats stats, MeterRegistry meters) {
+        SocialSyncStatistics(SocialSyncDao dao, SocialSyncProperties properties, MeterRegistry meters) {
             this.dao = dao;
             this.properties = properties;
-            this.stats = stats;
             for (Platform p : Platform.values()) {
                 AtomicLong lag = new AtomicLong();
                 lagSeconds.put(p, lag);
@@ -231,10 +296,7 @@ public class SocialSyncJobConfiguration {
 
         @Override
         public void beforeStep(StepExecution step) {
-            platform(step).ifPresent(p -> {
-                retriesAtStart.put(step.getId(), stats.retries(p));
-                updateLag(p, step);
-            });
+            platform(step).ifPresent(p -> updateLag(p, step));
         }
 
         @Override
@@ -245,14 +307,11 @@ public class SocialSyncJobConfiguration {
             }
             Platform p = platform.get();
             ExecutionContext context = step.getExecutionContext();
-            long retries = stats.retries(p) - retriesAtStart.getOrDefault(step.getId(), stats.retries(p));
-            retriesAtStart.remove(step.getId());
-            context.putLong(RETRIES, context.getLong(RETRIES, 0L) + retries);
             updateLag(p, step);
             String summary = "%s: %d synced, %d failed, %d disconnected, %d rate-limited, %d skipped, %d retries".formatted(
                     p.dbValue(), context.getLong(SocialSyncWriter.SYNCED, 0L), context.getLong(SocialSyncWriter.FAILED, 0L),
                     context.getLong(SocialSyncWriter.DISCONNECTED, 0L), context.getLong(SocialSyncWriter.RATE_LIMITED, 0L),
-                    context.getLong(SocialSyncWriter.SKIPPED, 0L), context.getLong(RETRIES));
+                    context.getLong(SocialSyncWriter.SKIPPED, 0L), context.getLong(RETRIES, 0L));
             return step.getExitStatus().addExitDescription(summary);
         }
 

@@ -8,9 +8,14 @@ import java.time.Duration;
 /**
  * socialSyncJob ({@code ccp.social.sync}): an account is due when its last attempt is older than
  * {@code interval}; one in 'error' waits {@code errorBackoff × 2^(failures-1)}, at most
- * {@code maxErrorBackoff}. {@code chunkSize} accounts are read, called and written together;
- * {@code callThreads} threads make the calls of all platforms (each platform's own bulkhead bounds
- * its share); a partition fails once more than {@code skipLimit} accounts answered unreadably.
+ * {@code maxErrorBackoff}. Each platform's due accounts are split into {@code partitionsPerPlatform}
+ * partitions (slices by account id) that run at once, so a chunk write slower than the next chunk's
+ * calls (which run ahead during it) still does not hold up the platform; in each, {@code chunkSize}
+ * accounts are read, called (concurrently, on a pool per
+ * platform of {@code ccp.social.<platform>.limits.max-concurrent} threads) and written together; a
+ * partition fails once more than {@code skipLimit} accounts answered unreadably. Media retention
+ * (social_account_media, applied to each account as it is synced): its {@code mediaKeep} most recent
+ * posts, none posted more than {@code mediaMaxAge} ago.
  */
 @ConfigurationProperties("ccp.social.sync")
 public record SocialSyncProperties(
@@ -18,6 +23,8 @@ public record SocialSyncProperties(
         @DefaultValue("15m") Duration errorBackoff,
         @DefaultValue("24h") Duration maxErrorBackoff,
         @DefaultValue("100") int chunkSize,
-        @DefaultValue("64") int callThreads,
-        @DefaultValue("100") int skipLimit) {
+        @DefaultValue("2") int partitionsPerPlatform,
+        @DefaultValue("100") int skipLimit,
+        @DefaultValue("50") int mediaKeep,
+        @DefaultValue("400d") Duration mediaMaxAge) {
 }

@@ -14,6 +14,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
+import java.util.UUID;
+import java.util.function.ToLongFunction;
 
 /**
  * Writes a chunk's outcomes in one short transaction of its own (the step itself runs on a
@@ -36,15 +38,18 @@ class SocialSyncWriter implements ItemWriter<Outcome> {
     private final Platform platform;
     private final int skipLimit;
     private final MeterRegistry meters;
+    private final ToLongFunction<UUID> retriesOf;
 
+    /** {@code retriesOf}: the retries an account's read cost (taken once). */
     SocialSyncWriter(SocialAccountSync sync, TransactionTemplate tx, StepExecution step, Platform platform, int skipLimit,
-                     MeterRegistry meters) {
+                     MeterRegistry meters, ToLongFunction<UUID> retriesOf) {
         this.sync = sync;
         this.tx = tx;
         this.step = step;
         this.platform = platform;
         this.skipLimit = skipLimit;
         this.meters = meters;
+        this.retriesOf = retriesOf;
     }
 
     @Override
@@ -56,7 +61,9 @@ class SocialSyncWriter implements ItemWriter<Outcome> {
         long revoked = 0;
         long limited = 0;
         long unreadable = 0;
+        long retries = 0;
         for (Outcome outcome : outcomes) {
+            retries += retriesOf.applyAsLong(outcome.account().id());
             if (outcome instanceof Synced) {
                 synced++;
             } else if (outcome instanceof Failed f) {
@@ -77,6 +84,7 @@ class SocialSyncWriter implements ItemWriter<Outcome> {
         add(context, DISCONNECTED, revoked, "disconnected");
         add(context, RATE_LIMITED, limited, "rate_limited");
         add(context, SKIPPED, unreadable, "skipped");
+        context.putLong(SocialSyncJobConfiguration.RETRIES, context.getLong(SocialSyncJobConfiguration.RETRIES, 0L) + retries);
         if (unreadable > 0) {
             step.setProcessSkipCount(step.getProcessSkipCount() + unreadable);
             if (context.getLong(SKIPPED) > skipLimit) {

@@ -4,6 +4,7 @@ import com.creatorcampaignpro.fakes.social.FakeSocialPlatform;
 import com.creatorcampaignpro.fakes.social.FakeSocialPlatform.Fault;
 import com.creatorcampaignpro.fakes.social.FakeSocialPlatform.Kind;
 import com.creatorcampaignpro.fakes.social.FakeSocialPlatform.Profile;
+import com.creatorcampaignpro.monitoring.SocialApiMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
@@ -211,7 +212,7 @@ class SocialAdaptersAgainstFakesTests {
             accounts.add(connect(client, fake, profile("rate" + i)));
         }
         fake.resetCounters();
-        long waitsBefore = meters.timer("ccp.social.rate_limit.waits", "platform", "tiktok").count();
+        long waitsBefore = meters.timer("ccp.social.ratelimit.waits", "platform", "tiktok").count();
         ExecutorService pool = Executors.newFixedThreadPool(12);
         try {
             List<Future<AccountSnapshot>> reads = new ArrayList<>();
@@ -227,7 +228,7 @@ class SocialAdaptersAgainstFakesTests {
 
         assertThat(fake.dataRequests()).isEqualTo(60);                       // user/info + video/list each
         assertThat(fake.maxDataRequestsWithin(Duration.ofSeconds(1))).isLessThanOrEqualTo(20);
-        assertThat(meters.timer("ccp.social.rate_limit.waits", "platform", "tiktok").count() - waitsBefore).isEqualTo(60);
+        assertThat(meters.timer("ccp.social.ratelimit.waits", "platform", "tiktok").count() - waitsBefore).isEqualTo(60);
     }
 
     @Test
@@ -246,5 +247,31 @@ class SocialAdaptersAgainstFakesTests {
 
         assertThat(fake.dataRequests()).isEqualTo(seen);
         assertThat(meters.counter("ccp.social.requests", "platform", "youtube", "outcome", "circuit_open").count()).isEqualTo(1);
+    }
+
+    @Test
+    void everyHttpAttemptIsCountedWithItsOutcomeAndThePlatformsRemainingQuotaAndOurPermitsAreGauged() {
+        // given: X with a per-second limit, whose answers carry x-rate-limit-remaining
+        FakeSocialPlatform fake = fake(Platform.TWITTER);
+        SocialPlatformClient client = client(Platform.TWITTER, fake, fastRetries().withRequestsPerSecond(50));
+        OAuthTokens tokens = connect(client, fake, profile("counted"));
+        fake.resetCounters();
+        fake.failNext(1, Fault.SERVER_ERROR);
+
+        // when: one read (users/me answered 500 once, then /2/users/me and the tweets)
+        client.fetchAccount(tokens.accessToken(), 20);
+
+        // then: three HTTP attempts reached the platform and each is counted with its outcome
+        assertThat(fake.dataRequests()).isEqualTo(3);
+        assertThat(meters.counter(SocialApiMetrics.REQUESTS, "platform", "twitter", "outcome", "ok").count())
+                .isEqualTo(3);   // the code exchange and the two data answers
+        assertThat(meters.counter(SocialApiMetrics.REQUESTS, "platform", "twitter", "outcome", "transient").count())
+                .isEqualTo(1);
+        assertThat(meters.counter(SocialApiMetrics.ERRORS, "platform", "twitter", "kind", "transient").count()).isEqualTo(1);
+        // and: the remaining quota is the last one X reported; our own limiter's permits are a gauge too
+        assertThat(meters.get(SocialApiMetrics.REMAINING).tag("platform", "twitter").gauge().value())
+                .isEqualTo(FakeSocialPlatform.X_WINDOW_LIMIT - fake.xQuotaUsed());
+        assertThat(meters.get(SocialApiMetrics.PERMITS).tag("platform", "twitter").gauge().value()).isBetween(-60.0, 1.0);
+        assertThat(meters.get(SocialApiMetrics.PERMITS).tag("platform", "youtube").gauge().value()).isEqualTo(-1);
     }
 }

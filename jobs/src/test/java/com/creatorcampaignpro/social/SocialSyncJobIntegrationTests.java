@@ -69,13 +69,15 @@ class SocialSyncJobIntegrationTests extends SocialSyncTestSupport {
             long faults = fake.faultsServed(Fault.SERVER_ERROR) + fake.faultsServed(Fault.TIMEOUT) + fake.faultsServed(Fault.RATE_LIMITED);
             long needed = 250L * (p == Platform.YOUTUBE ? 3 : 2);
             long seen = seeded.stream().filter(s -> s.platform() == p).mapToLong(s -> fake.dataRequestsFor(s.profile())).sum();
-            StepExecution step = partition(execution, p);
+            List<StepExecution> steps = partitions(execution, p);
+            assertThat(steps).as("partitions of %s", p).hasSize(2);
             assertThat(faults).as("faults served by %s", p).isGreaterThan(0);
-            assertThat(count(step, SocialSyncJobConfiguration.RETRIES)).as("retries of %s", p)
+            assertThat(count(steps, SocialSyncJobConfiguration.RETRIES)).as("retries of %s", p)
                     .isEqualTo(seen - needed).isGreaterThanOrEqualTo(faults);
-            assertThat(count(step, SocialSyncWriter.SYNCED)).as("synced on %s", p).isGreaterThanOrEqualTo(250);
-            assertThat(step.getReadCount()).isGreaterThanOrEqualTo(250);
-            assertThat(step.getExitStatus().getExitDescription()).contains((seen - needed) + " retries");
+            assertThat(count(steps, SocialSyncWriter.SYNCED)).as("synced on %s", p).isEqualTo(250);
+            assertThat(steps.stream().mapToLong(StepExecution::getReadCount).sum()).isEqualTo(250);
+            assertThat(steps).allSatisfy(step -> assertThat(step.getExitStatus().getExitDescription())
+                    .contains(count(List.of(step), SocialSyncJobConfiguration.RETRIES) + " retries"));
         }
         // and the influencers' aggregates come from the declared formulas
         Seeded any = seeded.get(0);
@@ -83,6 +85,28 @@ class SocialSyncJobIntegrationTests extends SocialSyncTestSupport {
                 .bind("u", any.userId()).mapToMap().one());
         assertThat(profile.get("total_followers")).isEqualTo(any.profile().followers());
         assertThat(profile.get("avg_views")).isEqualTo(4_000L);
+    }
+
+    @Test
+    void aLimitReadsAtMostThatManyAccountsOfThePlatformAcrossItsPartitions() {
+        List<Seeded> seeded = seed(Platform.TIKTOK, 12);
+        Instant started = Instant.now();
+
+        JobExecution execution = run("tiktok", 5);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        List<StepExecution> steps = partitions(execution, Platform.TIKTOK);
+        assertThat(steps.stream().mapToLong(StepExecution::getReadCount).sum()).isEqualTo(5);
+        // (the oldest due TikTok accounts: other tests' leftovers may be among them)
+        long synced = jdbi.withHandle(h -> h.createQuery("""
+                        SELECT count(*) FROM social_accounts WHERE platform = 'tiktok' AND sync_attempted_at >= :started""")
+                .bind("started", started).mapTo(Long.class).one());
+        assertThat(synced).isEqualTo(5);
+        assertThat(execution.getStepExecutions()).noneMatch(s -> s.getStepName().contains(":youtube:"));
+
+        // and: a run without a limit takes the rest (leaving no due accounts to the next tests)
+        assertThat(run("tiktok", 0).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(seeded).allSatisfy(s -> assertThat(row(s.accountId()).get("last_synced_at")).isNotNull());
     }
 
     @Test
@@ -103,7 +127,7 @@ class SocialSyncJobIntegrationTests extends SocialSyncTestSupport {
                 assertThat(row(s.accountId()).get("status")).isEqualTo("connected");
             }
         }
-        assertThat(count(partition(execution, Platform.TWITTER), SocialSyncWriter.DISCONNECTED)).isEqualTo(1);
+        assertThat(count(partitions(execution, Platform.TWITTER), SocialSyncWriter.DISCONNECTED)).isEqualTo(1);
     }
 
     @Test
@@ -167,9 +191,9 @@ class SocialSyncJobIntegrationTests extends SocialSyncTestSupport {
         JobExecution execution = run("tiktok", 0);
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        StepExecution step = partition(execution, Platform.TIKTOK);
-        assertThat(step.getProcessSkipCount()).isEqualTo(1);
-        assertThat(count(step, SocialSyncWriter.SKIPPED)).isEqualTo(1);
+        List<StepExecution> steps = partitions(execution, Platform.TIKTOK);
+        assertThat(steps.stream().mapToLong(StepExecution::getProcessSkipCount).sum()).isEqualTo(1);
+        assertThat(count(steps, SocialSyncWriter.SKIPPED)).isEqualTo(1);
         List<Map<String, Object>> rows = seeded.stream().map(s -> row(s.accountId())).toList();
         assertThat(rows).filteredOn(r -> "error".equals(r.get("status"))).singleElement()
                 .satisfies(r -> assertThat((String) r.get("sync_error")).contains("no JSON object"));
@@ -179,35 +203,45 @@ class SocialSyncJobIntegrationTests extends SocialSyncTestSupport {
 
     @Test
     void aRestartAfterAFailedRunCompletesWithoutFetchingFinishedAccountsAgain() {
-        // given: 40 YouTube accounts (chunks of 10); after the first chunk every answer is garbage, so
-        // the partition passes its skip limit (3) and the run fails
+        // given: 40 YouTube accounts (chunks of 10); after the first 10 accounts every answer is garbage,
+        // so the partitions pass their skip limit (3) and the run fails
         List<Seeded> seeded = seed(Platform.YOUTUBE, 40);
         FakeSocialPlatform youtube = fake(Platform.YOUTUBE);
         youtube.resetCounters();
         youtube.injectFaultsAfter(30, 1.0, 5, Fault.MALFORMED);    // 3 calls an account: the first 10 read fine
+        Instant started = Instant.now();
 
         JobExecution failed = run("youtube", 0);
 
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(partition(failed, Platform.YOUTUBE).getExitStatus().getExitDescription()).contains("skip limit");
+        assertThat(partitions(failed, Platform.YOUTUBE)).anySatisfy(step ->
+                assertThat(step.getExitStatus().getExitDescription()).contains("skip limit"));
+        // Finished: the outcome written (synced, or the unreadable answer recorded). The reads started
+        // ahead for chunks that never committed are not finished: a restart makes them again.
         Map<UUID, Long> callsBefore = new java.util.HashMap<>();
-        seeded.forEach(s -> callsBefore.put(s.accountId(), youtube.dataRequestsFor(s.profile())));
-        long attempted = seeded.stream().filter(s -> callsBefore.get(s.accountId()) > 0).count();
-        assertThat(attempted).isBetween(11L, 39L);
+        Map<UUID, Boolean> finishedBefore = new java.util.HashMap<>();
+        for (Seeded s : seeded) {
+            callsBefore.put(s.accountId(), youtube.dataRequestsFor(s.profile()));
+            finishedBefore.put(s.accountId(), jdbi.withHandle(h -> h.createQuery(
+                            "SELECT sync_attempted_at >= :started FROM social_accounts WHERE id = :id")
+                    .bind("started", started).bind("id", s.accountId()).mapTo(Boolean.class).one()));
+        }
+        long finished = finishedBefore.values().stream().filter(b -> b).count();
+        assertThat(finished).isBetween(11L, 39L);
 
         // when: the platform recovers and the operator restarts the run
         youtube.injectFaults(0, 1);
         JobExecution restarted = restart(failed);
 
-        // then: it completes; accounts attempted before the failure were not fetched again, the rest once
+        // then: it completes; accounts finished before the failure were not fetched again, the rest were
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         for (Seeded s : seeded) {
             long before = callsBefore.get(s.accountId());
             long after = youtube.dataRequestsFor(s.profile());
-            if (before > 0) {
-                assertThat(after).as("calls for an account attempted in the failed run").isEqualTo(before);
+            if (finishedBefore.get(s.accountId())) {
+                assertThat(after).as("calls for an account finished in the failed run").isEqualTo(before);
             } else {
-                assertThat(after).as("calls for an account left by the failed run").isEqualTo(3);
+                assertThat(after).as("calls for an account left by the failed run").isEqualTo(before + 3);
                 assertThat(row(s.accountId()).get("status")).isEqualTo("connected");
             }
         }

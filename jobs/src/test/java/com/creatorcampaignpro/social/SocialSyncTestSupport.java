@@ -147,15 +147,21 @@ abstract class SocialSyncTestSupport extends JobsIntegrationTest {
         return jobRepository.getJobExecution(id);
     }
 
-    static StepExecution partition(JobExecution execution, Platform platform) {
-        return execution.getStepExecutions().stream()
-                .filter(s -> s.getStepName().equals("socialSyncPlatformStep:social:" + platform.dbValue()))
-                .findFirst().orElseThrow(() -> new AssertionError("no partition for " + platform + " in "
-                        + execution.getStepExecutions().stream().map(StepExecution::getStepName).toList()));
+    /** The platform's partitions (ccp.social.sync.partitions-per-platform of them, by slice). */
+    static List<StepExecution> partitions(JobExecution execution, Platform platform) {
+        List<StepExecution> slices = execution.getStepExecutions().stream()
+                .filter(s -> s.getStepName().startsWith("socialSyncPlatformStep:social:" + platform.dbValue() + ":"))
+                .toList();
+        if (slices.isEmpty()) {
+            throw new AssertionError("no partition for " + platform + " in "
+                    + execution.getStepExecutions().stream().map(StepExecution::getStepName).toList());
+        }
+        return slices;
     }
 
-    static long count(StepExecution step, String key) {
-        return step.getExecutionContext().getLong(key, 0L);
+    /** A count summed over the platform's partitions. */
+    static long count(List<StepExecution> steps, String key) {
+        return steps.stream().mapToLong(s -> s.getExecutionContext().getLong(key, 0L)).sum();
     }
 
     static byte[] bytes(String s) {

@@ -66,6 +66,10 @@ public final class FakeSocialPlatform extends Dispatcher implements AutoCloseabl
                        long reach) {
     }
 
+    /** Gaps between data requests: how many, and their total length. */
+    public record Pauses(long count, Duration total) {
+    }
+
     /** Tokens handed out without an OAuth round, for tests and the benchmark that seed many accounts. */
     public record Tokens(String accessToken, String refreshToken, long expiresInSeconds) {
     }
@@ -84,6 +88,9 @@ public final class FakeSocialPlatform extends Dispatcher implements AutoCloseabl
     private final ConcurrentLinkedQueue<Long> dataRequestTimes = new ConcurrentLinkedQueue<>();
     private final Map<Fault, AtomicLong> faultsServed = new ConcurrentHashMap<>();
     private final AtomicLong tokenRequests = new AtomicLong();
+    /** X's per-window quota as the fake reports it, and the window it counts in: {window, used}. */
+    public static final long X_WINDOW_LIMIT = 900;
+    private final long[] xWindow = new long[2];
     private final Instant asOf = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     private volatile long expiresIn = 3600;
     private volatile Duration latency = Duration.ZERO;
@@ -232,6 +239,13 @@ public final class FakeSocialPlatform extends Dispatcher implements AutoCloseabl
         return first > last ? Duration.ZERO : Duration.ofNanos(last - first);
     }
 
+    /** X only: the successful data answers counted against the current quota window. */
+    public long xQuotaUsed() {
+        synchronized (xWindow) {
+            return xWindow[0] == Instant.now().getEpochSecond() / 900 ? xWindow[1] : 0;
+        }
+    }
+
     /** The most data requests that arrived within any sliding window of this length. */
     public long maxDataRequestsWithin(Duration window) {
         long[] times = dataRequestTimes.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -245,6 +259,25 @@ public final class FakeSocialPlatform extends Dispatcher implements AutoCloseabl
             max = Math.max(max, end - start + 1);
         }
         return max;
+    }
+
+    /**
+     * The gaps between consecutive data requests longer than {@code threshold}: how many and their total
+     * length. With a saturated rate limit every gap is one permit cycle; longer ones are time the
+     * caller spent elsewhere (writing a chunk, reading the next page).
+     */
+    public Pauses pausesLongerThan(Duration threshold) {
+        long[] times = dataRequestTimes.stream().mapToLong(Long::longValue).sorted().toArray();
+        long count = 0;
+        long total = 0;
+        for (int i = 1; i < times.length; i++) {
+            long gap = times[i] - times[i - 1];
+            if (gap > threshold.toNanos()) {
+                count++;
+                total += gap;
+            }
+        }
+        return new Pauses(count, Duration.ofNanos(total));
     }
 
     public void resetCounters() {
@@ -646,10 +679,10 @@ public final class FakeSocialPlatform extends Dispatcher implements AutoCloseabl
             return json(401, "{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,\"detail\":\"Unauthorized\"}");
         }
         if (path.equals("/2/users/me")) {
-            return json(200, """
+            return withXQuota(json(200, """
                     {"data":{"id":"%s","name":"%s","username":"%s","public_metrics":{"followers_count":%d,
                     "following_count":%d,"tweet_count":%d,"listed_count":3,"like_count":%d}}}"""
-                    .formatted(p.id(), p.username(), p.username(), p.followers(), p.following(), p.posts(), p.likes()));
+                    .formatted(p.id(), p.username(), p.username(), p.followers(), p.following(), p.posts(), p.likes())));
         }
         Matcher tweets = X_TWEETS.matcher(path);
         if (tweets.matches()) {
@@ -674,9 +707,29 @@ public final class FakeSocialPlatform extends Dispatcher implements AutoCloseabl
             }
             String meta = media.isEmpty() ? "{\"result_count\":0}" : "{\"result_count\":%d,\"newest_id\":\"%s\",\"oldest_id\":\"%s\"}"
                     .formatted(media.size(), media.get(0).id(), media.get(media.size() - 1).id());
-            return json(200, (media.isEmpty() ? "{" : "{\"data\":[" + data + "],") + "\"meta\":" + meta + "}");
+            return withXQuota(json(200, (media.isEmpty() ? "{" : "{\"data\":[" + data + "],") + "\"meta\":" + meta + "}"));
         }
         return json(404, "{\"title\":\"Not Found Error\",\"type\":\"https://api.twitter.com/2/problems/resource-not-found\"}");
+    }
+
+    /**
+     * X sends its quota on every answer: x-rate-limit-limit, -remaining (left in the current 15-minute
+     * window) and -reset (the window's end, epoch seconds). The fake counts its successful data answers
+     * against {@link #X_WINDOW_LIMIT} per window (it never refuses for it: faults are injected apart).
+     */
+    private MockResponse withXQuota(MockResponse response) {
+        long window = Instant.now().getEpochSecond() / 900;
+        long used;
+        synchronized (xWindow) {
+            if (xWindow[0] != window) {
+                xWindow[0] = window;
+                xWindow[1] = 0;
+            }
+            used = ++xWindow[1];
+        }
+        return response.newBuilder().addHeader("x-rate-limit-limit", Long.toString(X_WINDOW_LIMIT))
+                .addHeader("x-rate-limit-remaining", Long.toString(Math.max(0, X_WINDOW_LIMIT - used)))
+                .addHeader("x-rate-limit-reset", Long.toString((window + 1) * 900)).build();
     }
 
     // ---- plumbing ----
