@@ -205,17 +205,27 @@ class ConsoleBrowserIntegrationTests {
         click(By.id("cron-submit"));
         wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"),
                 "Schedule of housekeepingJob is now " + originalCron));
+        // Other tests of this suite (the authorization matrix) may have left the schedule paused: start
+        // from NORMAL and put the original state back at the end.
+        By state = By.cssSelector("#schedules-table tr[data-schedule='housekeepingJob'] td[data-role='state']");
+        boolean pausedBefore = await(state).getText().contains("PAUSED");
+        if (pausedBefore) {
+            click(By.cssSelector("button[aria-label='Resume schedule of housekeepingJob']"));
+            wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(state, "NORMAL"));
+        }
         click(By.cssSelector("button[aria-label='Pause schedule of housekeepingJob']"));
-        wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("#schedules-table tr[data-schedule='housekeepingJob'] td[data-role='state']"), "PAUSED"));
+        wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(state, "PAUSED"));
         click(By.cssSelector("button[aria-label='Resume schedule of housekeepingJob']"));
-        wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("#schedules-table tr[data-schedule='housekeepingJob'] td[data-role='state']"), "NORMAL"));
+        wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(state, "NORMAL"));
         // Trigger now: a scheduler (here this instance's) fires it; the run shows up in the live list.
         click(By.cssSelector("button[aria-label='Trigger now: housekeepingJob']"));
         wait(WAIT).until(driver -> driver.findElements(By.cssSelector("#live-log li[data-event='execution.finished']")).stream()
                 .anyMatch(item -> item.getText().contains("housekeepingJob execution")
                         && item.getText().contains("finished: COMPLETED")));
+        if (pausedBefore) {
+            click(By.cssSelector("button[aria-label='Pause schedule of housekeepingJob']"));
+            wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(state, "PAUSED"));
+        }
 
         // Stop a running execution, then abandon it (after the browser's confirmation).
         TestJobsConfiguration.release = new CountDownLatch(1);
