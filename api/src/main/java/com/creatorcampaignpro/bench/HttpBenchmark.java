@@ -131,10 +131,7 @@ final class HttpBenchmark implements BenchCase {
             }
             long rssKb = residentKb(platform.pid());
             report.text(render(loads, samples, target));
-            StringBuilder daoCost = new StringBuilder("one campaign by primary key on one thread (this JVM, us per call):");
-            DaoCallCost.measure(context.jdbi(), target.campaignIds().get(0))
-                    .forEach((way, micros) -> daoCost.append(String.format(" %s %.0f;", way, micros)));
-            report.note(daoCost.toString());
+            report.text(DaoCallCost.render(DaoCallCost.measure(context, target.campaignIds().get(0))));
             double[] jwt = TokenVerificationCost.measure();
             report.note(String.format("access token verification on one thread (this JVM): %.1f us parsed and verified"
                     + " every time, %.2f us through the verified-token cache (claims still validated)", jwt[0], jwt[1]));

@@ -23,13 +23,17 @@ import java.util.concurrent.Callable;
  *
  * <p>Why not {@code onDemand}: it attaches the SqlObject anew on every call, building and warming
  * a handler for each method of the interface (jdbi {@code Extensions.findFor} ->
- * {@code ExtensionHandlerInvoker.<init>} -> {@code warm}), which measured a fifth of a campaign GET
- * and most of its allocation. JDBI's own answer is to attach once to a handle and reuse it
- * (jdbi/jdbi#2617, #2991); a bean cannot hold a handle, so here the SqlObject is attached once to a
+ * {@code ExtensionHandlerInvoker.<init>} -> {@code warm}), each with a fresh config copy whose
+ * mapper cache starts empty; that measured a fifth of a campaign GET and most of its allocation.
+ * JDBI 3.55 caches the interface metadata (jdbi/jdbi#2991) but not these invokers; jdbi/jdbi#2617
+ * (open) traces the same per-call cost, and the maintainers' advice is to reuse what was built
+ * (#2406). Its Spring module attaches per call as well. A bean cannot hold a handle, so here the
+ * SqlObject is attached once to a
  * {@link HandleSupplier} that finds the current handle at each call. Like JDBI's own suppliers it
  * switches the handle to the called method's extension context (its {@code @RegisterRowMapper}s
  * and so on) for the duration of the call; that switch is package-private in JDBI, hence the one
- * method handle below, checked at start-up.
+ * method handle below, checked at start-up. Each method's config is then shared by all threads, as
+ * the Jdbi's own config is: ConfigRegistry is concurrent and every statement works on a copy.
  */
 public final class SpringSqlObjects {
     private static final MethodHandle ACCEPT_EXTENSION_CONTEXT = acceptExtensionContext();
