@@ -256,7 +256,10 @@ final class HttpBenchmark implements BenchCase {
         command.addAll(List.of("-jar", jar, "--server.port=" + port, "--ccp.scheduler.enabled=false",
                 "--spring.datasource.url=" + context.databaseUrl(), "--spring.datasource.username=" + context.user(),
                 // The bench outlasts the default 15-minute access token.
-                "--ccp.auth.access-token-ttl=3h", "--ccp.mail.sender-enabled=false"));
+                "--ccp.auth.access-token-ttl=3h", "--ccp.mail.sender-enabled=false",
+                // One user and one address make every request: limits out of reach, but the
+                // rate-limit filter still runs (its cost is part of each request's).
+                "--ccp.rate-limit.per-user.requests=1000000000", "--ccp.rate-limit.per-address.requests=1000000000"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         // The password travels in the environment, not on the command line (visible in ps). CCP_DB_URL
         // keeps the platform's own database lookup (and its start-up banner) on the bench database.
