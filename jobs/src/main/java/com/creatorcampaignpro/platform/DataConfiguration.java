@@ -59,7 +59,8 @@ import java.util.List;
  * API share this wiring; adding a DAO is one line in {@link #DAOS}.
  *
  * <p>Each DAO is built once by {@link SpringSqlObjects} rather than {@code Jdbi.onDemand}, which
- * attaches the SqlObject anew on every call (9.6x a plain JDBC lookup against 3.8x, BENCHMARKS.md).
+ * attaches the SqlObject anew on every call (169-195 us of CPU per lookup by primary key against
+ * 45-61 us, plain JDBC 16-29 us: BENCHMARKS.md, "HTTP API").
  * JDBI's Spring module does not avoid that cost either: its {@code @JdbiRepository} beans attach
  * per call too ({@code handle.attach} inside a transaction, {@code withExtension} outside).
  */
