@@ -45,6 +45,7 @@ public final class Bench {
         CASES.put("http", HttpBenchmark::new);
         CASES.put("payouts", PayoutBenchmark::new);
         CASES.put("social", SocialSyncBenchmark::new);
+        CASES.put("dao", DaoCallCost::new);
     }
 
     private Bench() {
@@ -102,8 +103,9 @@ public final class Bench {
             }
 
             BenchReport report = new BenchReport();
-            // The HTTP benchmark starts the platform as its own process; the other cases use one in here.
-            boolean inProcess = !"http".equals(only);
+            // The HTTP benchmark starts the platform as its own process, the DAO one needs none; the
+            // other cases use one in here.
+            boolean inProcess = !"http".equals(only) && !"dao".equals(only);
             try (ConfigurableApplicationContext app = inProcess ? new SpringApplicationBuilder(CcpApplication.class)
                     // Command-line arguments: they win over config/application.yml. The security
                     // configuration needs the servlet stack, hence a server on any free port.

@@ -131,10 +131,7 @@ final class HttpBenchmark implements BenchCase {
             }
             long rssKb = residentKb(platform.pid());
             report.text(render(loads, samples, target));
-            StringBuilder daoCost = new StringBuilder("one campaign by primary key on one thread (this JVM, us per call):");
-            DaoCallCost.measure(context.jdbi(), target.campaignIds().get(0))
-                    .forEach((way, micros) -> daoCost.append(String.format(" %s %.0f;", way, micros)));
-            report.note(daoCost.toString());
+            report.text(DaoCallCost.render(DaoCallCost.measure(context, target.campaignIds().get(0))));
             double[] jwt = TokenVerificationCost.measure();
             report.note(String.format("access token verification on one thread (this JVM): %.1f us parsed and verified"
                     + " every time, %.2f us through the verified-token cache (claims still validated)", jwt[0], jwt[1]));
@@ -259,7 +256,10 @@ final class HttpBenchmark implements BenchCase {
         command.addAll(List.of("-jar", jar, "--server.port=" + port, "--ccp.scheduler.enabled=false",
                 "--spring.datasource.url=" + context.databaseUrl(), "--spring.datasource.username=" + context.user(),
                 // The bench outlasts the default 15-minute access token.
-                "--ccp.auth.access-token-ttl=3h", "--ccp.mail.sender-enabled=false"));
+                "--ccp.auth.access-token-ttl=3h", "--ccp.mail.sender-enabled=false",
+                // One user and one address make every request: limits out of reach, but the
+                // rate-limit filter still runs (its cost is part of each request's).
+                "--ccp.rate-limit.per-user.requests=1000000000", "--ccp.rate-limit.per-address.requests=1000000000"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         // The password travels in the environment, not on the command line (visible in ps). CCP_DB_URL
         // keeps the platform's own database lookup (and its start-up banner) on the bench database.

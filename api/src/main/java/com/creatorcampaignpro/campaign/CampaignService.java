@@ -38,12 +38,10 @@ public class CampaignService {
         return toResponse(campaigns.insert(campaign));
     }
 
-    @Transactional(readOnly = true)
     public CampaignResponse get(UUID marketerId, UUID id) {
         return toResponse(owned(marketerId, id));
     }
 
-    @Transactional(readOnly = true)
     public Page<CampaignResponse> list(UUID marketerId, String status, PageRequest page) {
         String statusFilter = status == null ? null : parseStatus(status).dbValue();
         KeysetCursor after = page.after();

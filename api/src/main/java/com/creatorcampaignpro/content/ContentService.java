@@ -83,7 +83,6 @@ public class ContentService {
         return new Submitted(toResponse(existing), false);
     }
 
-    @Transactional(readOnly = true)
     public ContentResponse get(UUID userId, UUID id) {
         return toResponse(contents.findForParty(id, userId).orElseThrow(() -> new NotFoundException("content", id)));
     }
@@ -159,7 +158,6 @@ public class ContentService {
     }
 
     /** The influencer's own content, or the content of the marketer's campaigns, newest first. */
-    @Transactional(readOnly = true)
     public Page<ContentResponse> list(UUID userId, boolean asInfluencer, UUID campaignId, String status, PageRequest page) {
         String statusFilter = status == null || status.isBlank() ? null : ContentStatus.parse(status.trim())
                 .orElseThrow(() -> new ValidationException("status",

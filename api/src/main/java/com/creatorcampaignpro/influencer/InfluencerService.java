@@ -16,6 +16,7 @@ import com.creatorcampaignpro.paging.Page;
 import com.creatorcampaignpro.paging.RankCursor;
 import com.creatorcampaignpro.social.Platform;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,13 +54,14 @@ public class InfluencerService {
         return page.map(hit -> summary(hit.profile(), hit.accounts().stream().map(InfluencerService::metrics).toList()));
     }
 
-    @Transactional(readOnly = true)
+    // The profile's totals are derived from its accounts' metrics, read by a second statement:
+    // REPEATABLE READ gives the three statements one snapshot (READ COMMITTED gives each its own).
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public InfluencerDetail get(UUID id) {
         InfluencerProfile p = search.findActive(id).orElseThrow(() -> new NotFoundException("influencer", id));
         return detail(p);
     }
 
-    @Transactional(readOnly = true)
     public RatesResponse rates(UUID id) {
         search.findActive(id).orElseThrow(() -> new NotFoundException("influencer", id));
         return new RatesResponse(id, rates.list(id).stream().map(InfluencerService::rate).toList());

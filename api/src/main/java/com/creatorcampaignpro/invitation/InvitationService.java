@@ -114,13 +114,11 @@ public class InvitationService {
         return toResponse(invitations.find(id).orElseThrow());
     }
 
-    @Transactional(readOnly = true)
     public InvitationResponse get(UUID userId, UUID id) {
         return toResponse(invitations.findForParty(id, userId).orElseThrow(() -> new NotFoundException("invitation", id)));
     }
 
     /** The influencer's own invitations, or the invitations to the marketer's campaigns. */
-    @Transactional(readOnly = true)
     public Page<InvitationResponse> list(UUID userId, boolean asInfluencer, UUID campaignId, String status, PageRequest page) {
         String statusFilter = status == null || status.isBlank() ? null : InvitationStatus.parse(status.trim())
                 .orElseThrow(() -> new ValidationException("status", "must be one of pending, accepted, declined, withdrawn, expired"))
@@ -134,7 +132,6 @@ public class InvitationService {
         return Page.fromFetched(fetched, page, i -> new KeysetCursor(i.createdAt(), i.id())).map(this::toResponse);
     }
 
-    @Transactional(readOnly = true)
     public Page<InvitationResponse> listForCampaign(UUID marketerId, UUID campaignId, String status, PageRequest page) {
         campaigns.findOwned(campaignId, marketerId).orElseThrow(() -> new NotFoundException("campaign", campaignId));
         return list(marketerId, false, campaignId, status, page);

@@ -9,6 +9,7 @@ import com.creatorcampaignpro.metrics.AnalyticsDtos.CampaignAnalytics;
 import com.creatorcampaignpro.metrics.AnalyticsDtos.Day;
 import com.creatorcampaignpro.metrics.AnalyticsDtos.Totals;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
@@ -41,7 +42,10 @@ public class CampaignAnalyticsService {
      * (ISO dates; default the last 30 days up to today in the rollup's time zone): one point per day
      * on which the rollup ran, today's being the current totals.
      */
-    @Transactional(readOnly = true)
+    // Three statements whose figures are combined (spent with the rollup's totals, today's point with
+    // the daily series): REPEATABLE READ gives them one snapshot; at the default READ COMMITTED each
+    // would see its own. Read-only, so PostgreSQL never fails it with a serialization error.
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public CampaignAnalytics analytics(UUID marketerId, UUID campaignId, String from, String to) {
         Campaign campaign = campaigns.findOwned(campaignId, marketerId)
                 .orElseThrow(() -> new NotFoundException("campaign", campaignId));

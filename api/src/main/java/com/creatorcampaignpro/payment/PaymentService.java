@@ -48,7 +48,6 @@ public class PaymentService {
         return caller.hasRole("finance") || caller.hasRole("admin");
     }
 
-    @Transactional(readOnly = true)
     public Page<PaymentResponse> list(Caller caller, String status, UUID campaignId, PageRequest page) {
         String statusFilter = status == null ? null : PaymentStatus.parse(status).orElseThrow(() -> new ValidationException("status",
                 "must be one of " + Arrays.stream(PaymentStatus.values()).map(PaymentStatus::dbValue)
@@ -60,7 +59,6 @@ public class PaymentService {
     }
 
     /** Settled payments, ordered by when they settled (paid_at, or the failure/return time). */
-    @Transactional(readOnly = true)
     public Page<PaymentResponse> history(Caller caller, UUID campaignId, PageRequest page) {
         KeysetCursor after = page.after();
         List<Payment> fetched = payments.history(seesEverything(caller), caller.id(), campaignId,
@@ -131,7 +129,6 @@ public class PaymentService {
         return DisputeResponse.of(resolved);
     }
 
-    @Transactional(readOnly = true)
     public Page<DisputeResponse> disputes(Caller caller, String status, PageRequest page) {
         if (status != null && !status.equals("open") && !status.equals("resolved")) {
             throw new ValidationException("status", "must be open or resolved");

@@ -76,7 +76,6 @@ public class SocialService {
         accounts.recomputeInfluencerMetrics(userId);
     }
 
-    @Transactional(readOnly = true)
     public List<SocialAccountResponse> list(UUID userId) {
         return accounts.listFor(userId).stream().map(SocialAccountResponse::of).toList();
     }

@@ -57,6 +57,12 @@ import java.util.List;
 /**
  * The application's one Jdbi, joining Spring transactions, and every DAO as a bean. The jobs and the
  * API share this wiring; adding a DAO is one line in {@link #DAOS}.
+ *
+ * <p>Each DAO is built once by {@link SpringSqlObjects} rather than {@code Jdbi.onDemand}, which
+ * attaches the SqlObject anew on every call (169-195 us of CPU per lookup by primary key against
+ * 45-61 us, plain JDBC 16-29 us: BENCHMARKS.md, "HTTP API").
+ * JDBI's Spring module does not avoid that cost either: its {@code @JdbiRepository} beans attach
+ * per call too ({@code handle.attach} inside a transaction, {@code withExtension} outside).
  */
 @Configuration(proxyBeanMethods = false)
 @Import(DataConfiguration.DaoRegistrar.class)
@@ -80,6 +86,12 @@ public class DataConfiguration {
         return JdbiFactory.create(new TransactionAwareDataSourceProxy(dataSource));
     }
 
+    /** Builds the DAOs below: each once, each call on the current Spring transaction's handle or a handle of its own. */
+    @Bean
+    SpringSqlObjects springSqlObjects(Jdbi jdbi) {
+        return new SpringSqlObjects(jdbi);
+    }
+
     /** Registers {@link #DAOS}, each with its type declared up front so injection by type needs no early lookup. */
     static final class DaoRegistrar implements ImportBeanDefinitionRegistrar, BeanFactoryAware {
         private BeanFactory beanFactory;
@@ -98,7 +110,7 @@ public class DataConfiguration {
         }
 
         private <T> RootBeanDefinition definition(Class<T> type) {
-            return new RootBeanDefinition(type, () -> beanFactory.getBean(Jdbi.class).onDemand(type));
+            return new RootBeanDefinition(type, () -> beanFactory.getBean(SpringSqlObjects.class).create(type));
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.creatorcampaignpro.platform;
 
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleScope;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.extension.ExtensionContext;
@@ -15,19 +16,24 @@ import java.lang.invoke.MethodType;
 import java.util.concurrent.Callable;
 
 /**
- * SqlObject DAOs built once, whose calls run on the right handle: inside a Spring transaction (or
+ * SqlObject DAOs built once, whose calls run on the right handle: inside {@code jdbi.withHandle}
+ * (or {@code inTransaction}, ...) on the same Jdbi, that handle; inside a Spring transaction (or
  * any transaction-synchronization scope) one handle per scope, on the transaction's connection;
- * outside, a handle for the call, as {@code Jdbi.onDemand} does.
+ * otherwise a handle for the call, closed when it returns, as {@code Jdbi.onDemand} does.
  *
  * <p>Why not {@code onDemand}: it attaches the SqlObject anew on every call, building and warming
  * a handler for each method of the interface (jdbi {@code Extensions.findFor} ->
- * {@code ExtensionHandlerInvoker.<init>} -> {@code warm}), which measured a fifth of a campaign GET
- * and most of its allocation. JDBI's own answer is to attach once to a handle and reuse it
- * (jdbi/jdbi#2617, #2991); a bean cannot hold a handle, so here the SqlObject is attached once to a
+ * {@code ExtensionHandlerInvoker.<init>} -> {@code warm}), each with a fresh config copy whose
+ * mapper cache starts empty; that measured a fifth of a campaign GET and most of its allocation.
+ * JDBI 3.55 caches the interface metadata (jdbi/jdbi#2991) but not these invokers; jdbi/jdbi#2617
+ * (open) traces the same per-call cost, and the maintainers' advice is to reuse what was built
+ * (#2406). Its Spring module attaches per call as well. A bean cannot hold a handle, so here the
+ * SqlObject is attached once to a
  * {@link HandleSupplier} that finds the current handle at each call. Like JDBI's own suppliers it
  * switches the handle to the called method's extension context (its {@code @RegisterRowMapper}s
  * and so on) for the duration of the call; that switch is package-private in JDBI, hence the one
- * method handle below, checked at start-up.
+ * method handle below, checked at start-up. Each method's config is then shared by all threads, as
+ * the Jdbi's own config is: ConfigRegistry is concurrent and every statement works on a copy.
  */
 public final class SpringSqlObjects {
     private static final MethodHandle ACCEPT_EXTENSION_CONTEXT = acceptExtensionContext();
@@ -71,23 +77,35 @@ public final class SpringSqlObjects {
         @Override
         public <V> V invokeInContext(ExtensionContext context, Callable<V> task) throws Exception {
             Call call = current.get();
-            boolean outermost = call == null;
-            if (outermost) {
-                call = TransactionSynchronizationManager.isSynchronizationActive()
-                        ? new Call(scopeHandle(), false) : new Call(jdbi.open(), true);
-                current.set(call);
+            if (call != null) {
+                return call.run(context, task); // a DAO called from a DAO's default method: same handle
             }
-            ExtensionContext previous = call.context;
-            call.enter(context);
-            try {
-                return task.call();
-            } finally {
-                call.enter(previous);
-                if (outermost) {
-                    current.remove();
-                    if (call.ownsHandle) {
-                        call.handle.close();
+            HandleScope scope = jdbi.getHandleScope();
+            HandleSupplier enclosing = scope.get();
+            if (enclosing != null) {
+                // Inside jdbi.withHandle / inTransaction / withExtension on this Jdbi: that handle, as
+                // onDemand would (JDBI's Spring binder gives it priority over the Spring transaction too).
+                return enclosing.invokeInContext(context, () -> {
+                    current.set(new Call(enclosing.getHandle(), false, context));
+                    try {
+                        return task.call();
+                    } finally {
+                        current.remove();
                     }
+                });
+            }
+            call = TransactionSynchronizationManager.isSynchronizationActive()
+                    ? new Call(scopeHandle(), false, null) : new Call(jdbi.open(), true, null);
+            current.set(call);
+            // Like onDemand: jdbi.withHandle or onDemand inside a default method joins this call's handle.
+            scope.set(this);
+            try {
+                return call.run(context, task);
+            } finally {
+                scope.clear();
+                current.remove();
+                if (call.ownsHandle) {
+                    call.handle.close();
                 }
             }
         }
@@ -137,14 +155,26 @@ public final class SpringSqlObjects {
     private static final class Call {
         final Handle handle;
         final boolean ownsHandle;
-        ExtensionContext context;
+        /** The extension context the handle is in; restored when a method's call returns. */
+        private ExtensionContext context;
 
-        Call(Handle handle, boolean ownsHandle) {
+        Call(Handle handle, boolean ownsHandle, ExtensionContext context) {
             this.handle = handle;
             this.ownsHandle = ownsHandle;
+            this.context = context;
         }
 
-        void enter(ExtensionContext next) {
+        <V> V run(ExtensionContext next, Callable<V> task) throws Exception {
+            ExtensionContext previous = context;
+            enter(next);
+            try {
+                return task.call();
+            } finally {
+                enter(previous);
+            }
+        }
+
+        private void enter(ExtensionContext next) {
             context = next;
             try {
                 ACCEPT_EXTENSION_CONTEXT.invoke(handle, next);
