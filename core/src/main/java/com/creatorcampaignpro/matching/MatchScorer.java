@@ -125,15 +125,24 @@ public final class MatchScorer {
         return 100 * sum / weightSum;
     }
 
+    /**
+     * Each component's value (0..1) of a row that passed the hard filters, in {@link MatchComponent}
+     * order: what {@link #explain} reports, without its words (the job stores only the values).
+     */
+    public double[] componentValues(CompiledCriteria c, int row) {
+        FeatureTable t = c.table;
+        return new double[]{category(c, t, row), language(c, t, row), audience(c, t, row), platform(c, t, row),
+                engagement(c, t, row), followerTier(c, t, row), rateFit(c, t, row), t.reputation[row],
+                availability(t, row), verified(t, row)};
+    }
+
     public MatchOutcome explain(CompiledCriteria c, int row) {
         FeatureTable t = c.table;
         List<HardFilter> exclusions = exclusions(c, row);
         if (!exclusions.isEmpty()) {
             return new MatchOutcome(t.ids[row], Double.NaN, List.of(), exclusions, MODEL_VERSION);
         }
-        double[] v = {category(c, t, row), language(c, t, row), audience(c, t, row), platform(c, t, row),
-                engagement(c, t, row), followerTier(c, t, row), rateFit(c, t, row), t.reputation[row],
-                availability(t, row), verified(t, row)};
+        double[] v = componentValues(c, row);
         boolean[] applicable = applicable(c);
         List<ComponentScore> components = new ArrayList<>(COMPONENTS.length);
         for (MatchComponent m : COMPONENTS) {

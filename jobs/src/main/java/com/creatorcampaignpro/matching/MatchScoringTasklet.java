@@ -7,9 +7,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -69,10 +67,20 @@ class MatchScoringTasklet implements Tasklet {
         return RepeatStatus.CONTINUABLE;
     }
 
-    /** Campaigns of the page in parallel (one task per campaign), on the configured number of threads. */
+    /**
+     * The page's campaigns split into one slice per thread, each slice scored block by block of the
+     * table ({@link TopMatches#ofEach}: a block of rows is read from memory once per slice, not once
+     * per campaign). Results in page order.
+     */
     private List<TopMatches> score(List<MatchCampaignDao.CampaignCriteria> page) throws ExecutionException, InterruptedException {
-        return pool.submit(() -> IntStream.range(0, page.size()).parallel()
-                .mapToObj(i -> TopMatches.of(scorer, scorer.compile(page.get(i).criteria(), table), properties.topK()))
+        List<CompiledCriteria> compiled = page.stream().map(c -> scorer.compile(c.criteria(), table)).toList();
+        int threads = Math.min(properties.effectiveThreads(), compiled.size());
+        int per = (compiled.size() + threads - 1) / threads;
+        int slices = (compiled.size() + per - 1) / per;
+        return pool.submit(() -> IntStream.range(0, slices).parallel()
+                .mapToObj(i -> TopMatches.ofEach(scorer, compiled.subList(i * per, Math.min(compiled.size(), (i + 1) * per)),
+                        properties.topK()))
+                .flatMap(List::stream)
                 .toList()).get();
     }
 
@@ -99,21 +107,27 @@ class MatchScoringTasklet implements Tasklet {
                 influencer[r] = table.id(top.row(i));
                 rank[r] = i + 1;
                 score[r] = top.score(i);
-                components[r] = componentsJson(scorer.explain(compiled, top.row(i)));
+                components[r] = componentsJson(scorer.componentValues(compiled, top.row(i)));
             }
         }
         return new MatchScoreDao.CampaignPage(campaignIds, updated, matches, table.size(), rowCampaign, influencer, rank,
                 score, components);
     }
 
-    /** {"category":0.6667,...}: each component's value; weights and details follow from the model version. */
-    static String componentsJson(MatchOutcome outcome) {
+    private static final MatchComponent[] COMPONENTS = MatchComponent.values();
+
+    /**
+     * {"category":0.6667,...}: each component's value to 4 decimals; weights and details follow from
+     * the model version. No String.format: a full run writes a million of these.
+     */
+    static String componentsJson(double[] values) {
         StringBuilder json = new StringBuilder(200).append('{');
-        List<ComponentScore> components = new ArrayList<>(outcome.components());
-        for (int i = 0; i < components.size(); i++) {
-            ComponentScore c = components.get(i);
-            json.append(i == 0 ? "\"" : ",\"").append(c.component().key()).append("\":")
-                    .append(String.format(Locale.ROOT, "%.4f", c.value()));
+        for (int i = 0; i < COMPONENTS.length; i++) {
+            json.append(i == 0 ? "\"" : ",\"").append(COMPONENTS[i].key()).append("\":");
+            long tenThousandths = Math.round(values[i] * 10_000);
+            json.append(tenThousandths / 10_000).append('.');
+            String fraction = Long.toString(tenThousandths % 10_000);
+            json.append("0000", 0, 4 - fraction.length()).append(fraction);
         }
         return json.append('}').toString();
     }
