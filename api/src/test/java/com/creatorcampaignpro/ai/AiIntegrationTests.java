@@ -213,6 +213,21 @@ class AiIntegrationTests extends ApiIntegrationTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("text"));
     }
 
+    @Test
+    void everyEndpointDrawsFromTheCallersBucketOfTheAiFamily() throws Exception {
+        // application-test.yml sets the ai family's per-user limit just below every other limit.
+        Account marketer = marketer();
+        UUID campaign = campaign(marketer, 100_000, "[]");
+        for (var call : List.of(Map.entry("match-influencers", Map.of("campaignId", campaign)),
+                Map.entry("predict-performance", Map.of("campaignId", campaign)),
+                Map.entry("sentiment-analysis", Map.of("text", "ok")),
+                Map.entry("optimize-campaign", Map.of("campaignId", campaign)))) {
+            call(marketer, call.getKey(), call.getValue())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                            .string("RateLimit-Policy", "999999;w=60"));
+        }
+    }
+
     // ---- predict-performance -----------------------------------------------------------------
 
     @Test
