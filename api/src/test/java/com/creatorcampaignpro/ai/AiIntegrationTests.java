@@ -147,7 +147,7 @@ class AiIntegrationTests extends ApiIntegrationTest {
                     SELECT id, now(), updated_at, 'match-v1', 2, 1 FROM campaigns WHERE id = ?""", campaign);
             h.execute("""
                     INSERT INTO match_scores (campaign_id, influencer_id, rank, score, components, model_version, computed_at)
-                    VALUES (?, ?, 1, 42.5, '{"category":0.25,"language":1}', 'match-v1', now())""", campaign, stranger);
+                    VALUES (?, ?, 1, 42.5, '{2500,10000}', 'match-v1', now())""", campaign, stranger);
         });
 
         JsonNode stored = readJson(call(marketer, "match-influencers", Map.of("campaignId", campaign)).andExpect(status().isOk()));

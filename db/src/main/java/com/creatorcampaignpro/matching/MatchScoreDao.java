@@ -22,48 +22,77 @@ import java.util.UUID;
 @RegisterRowMapper(MatchScoreDao.MatchRunMapper.class)
 public interface MatchScoreDao {
 
+    /**
+     * Locks the page's campaigns as a foreign key check would (FOR KEY SHARE: a concurrent delete waits
+     * for this transaction) and returns those that still exist.
+     */
+    @SqlQuery("SELECT id FROM campaigns WHERE id = ANY(:campaignIds) ORDER BY id FOR KEY SHARE")
+    List<UUID> lockCampaigns(@Bind("campaignIds") UUID[] campaignIds);
+
     @SqlUpdate("DELETE FROM match_scores WHERE campaign_id = ANY(:campaignIds)")
     int deleteFor(@Bind("campaignIds") UUID[] campaignIds);
 
-    /** All rows of a page of campaigns in one statement: parallel arrays, one element per row. */
+    /**
+     * All rows of a page of campaigns in one statement: parallel arrays, one element per row;
+     * components as smallint[] literals. match_scores has no foreign keys (V150: their per-row
+     * triggers were half the insert): the influencers are locked FOR KEY SHARE here in one set and
+     * rows of any deleted meanwhile, or of campaigns not in :liveCampaignIds, are left out.
+     */
     @SqlUpdate("""
+            WITH given AS (
+                SELECT * FROM unnest(:campaignIds, :influencerIds, :ranks, :scores, :components) AS t(c, i, r, s, v)
+                WHERE c = ANY(:liveCampaignIds)
+            ), live AS (
+                SELECT id FROM users WHERE id IN (SELECT i FROM given) FOR KEY SHARE
+            )
             INSERT INTO match_scores (campaign_id, influencer_id, rank, score, components, model_version, computed_at)
-            SELECT c, i, r, s, j::jsonb, :modelVersion, :computedAt
-            FROM unnest(:campaignIds, :influencerIds, :ranks, :scores, :components) AS t(c, i, r, s, j)
+            SELECT c, i, r, s, v::smallint[], :modelVersion, :computedAt
+            FROM given WHERE i IN (SELECT id FROM live)
             """)
     int insertAll(@Bind("campaignIds") UUID[] campaignIds, @Bind("influencerIds") UUID[] influencerIds,
                   @Bind("ranks") int[] ranks, @Bind("scores") double[] scores, @Bind("components") String[] components,
+                  @Bind("liveCampaignIds") UUID[] liveCampaignIds,
                   @Bind("modelVersion") String modelVersion, @Bind("computedAt") Timestamp computedAt);
 
     @SqlUpdate("""
             INSERT INTO match_score_runs (campaign_id, computed_at, campaign_updated_at, model_version, influencers_scored, matches)
             SELECT c, :computedAt, u::timestamptz, :modelVersion, :influencersScored, m
             FROM unnest(:campaignIds, :campaignUpdatedAts, :matches) AS t(c, u, m)
+            WHERE c = ANY(:liveCampaignIds)
             ON CONFLICT (campaign_id) DO UPDATE SET computed_at = EXCLUDED.computed_at,
                 campaign_updated_at = EXCLUDED.campaign_updated_at, model_version = EXCLUDED.model_version,
                 influencers_scored = EXCLUDED.influencers_scored, matches = EXCLUDED.matches
             """)
     int upsertRuns(@Bind("campaignIds") UUID[] campaignIds, @Bind("campaignUpdatedAts") String[] campaignUpdatedAts,
-                   @Bind("matches") int[] matches, @Bind("influencersScored") int influencersScored,
+                   @Bind("matches") int[] matches, @Bind("liveCampaignIds") UUID[] liveCampaignIds,
+                   @Bind("influencersScored") int influencersScored,
                    @Bind("modelVersion") String modelVersion, @Bind("computedAt") Timestamp computedAt);
 
-    /** One page of campaigns' results replaces what they had, in one transaction. */
+    /**
+     * One page of campaigns' results replaces what they had, in one transaction (the step's, when
+     * called inside it). A campaign deleted since the page was read is skipped.
+     */
     @Transaction
     default void replace(CampaignPage page, String modelVersion, Instant computedAt) {
         Timestamp at = Timestamp.from(computedAt);
-        deleteFor(page.campaignIds());
-        insertAll(page.rowCampaignIds(), page.influencerIds(), page.ranks(), page.scores(), page.components(), modelVersion, at);
+        UUID[] live = lockCampaigns(page.campaignIds()).toArray(UUID[]::new);
+        deleteFor(live);
+        String[] components = new String[page.components().length];
+        for (int i = 0; i < components.length; i++) {
+            components[i] = StoredComponents.literal(page.components()[i]);
+        }
+        insertAll(page.rowCampaignIds(), page.influencerIds(), page.ranks(), page.scores(), components, live, modelVersion, at);
         // ISO-8601 text: the driver binds no array of timestamps
         String[] updated = java.util.Arrays.stream(page.campaignUpdatedAts()).map(Instant::toString).toArray(String[]::new);
-        upsertRuns(page.campaignIds(), updated, page.matches(), page.influencersScored(), modelVersion, at);
+        upsertRuns(page.campaignIds(), updated, page.matches(), live, page.influencersScored(), modelVersion, at);
     }
 
     /**
      * A page of results in columns: per campaign (campaignIds, campaignUpdatedAts, matches) and per
-     * row (rowCampaignIds ... components).
+     * row (rowCampaignIds ... components: each row's component values 0..1 in MatchComponent order).
      */
     record CampaignPage(UUID[] campaignIds, Instant[] campaignUpdatedAts, int[] matches, int influencersScored,
-                        UUID[] rowCampaignIds, UUID[] influencerIds, int[] ranks, double[] scores, String[] components) {
+                        UUID[] rowCampaignIds, UUID[] influencerIds, int[] ranks, double[] scores, double[][] components) {
     }
 
     @SqlQuery("""
@@ -78,7 +107,8 @@ public interface MatchScoreDao {
         @Override
         public StoredMatch map(ResultSet rs, StatementContext ctx) throws SQLException {
             return new StoredMatch(rs.getObject("campaign_id", UUID.class), rs.getObject("influencer_id", UUID.class),
-                    rs.getInt("rank"), rs.getDouble("score"), rs.getString("components"), rs.getString("model_version"),
+                    rs.getInt("rank"), rs.getDouble("score"),
+                    StoredComponents.json((Number[]) rs.getArray("components").getArray()), rs.getString("model_version"),
                     Rows.instant(rs, "computed_at"));
         }
     }

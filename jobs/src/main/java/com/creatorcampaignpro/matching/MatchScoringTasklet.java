@@ -93,7 +93,7 @@ class MatchScoringTasklet implements Tasklet {
         UUID[] influencer = new UUID[rows];
         int[] rank = new int[rows];
         double[] score = new double[rows];
-        String[] components = new String[rows];
+        double[][] components = new double[rows][];
         int r = 0;
         for (int c = 0; c < page.size(); c++) {
             MatchCampaignDao.CampaignCriteria campaign = page.get(c);
@@ -107,28 +107,10 @@ class MatchScoringTasklet implements Tasklet {
                 influencer[r] = table.id(top.row(i));
                 rank[r] = i + 1;
                 score[r] = top.score(i);
-                components[r] = componentsJson(scorer.componentValues(compiled, top.row(i)));
+                components[r] = scorer.componentValues(compiled, top.row(i));
             }
         }
         return new MatchScoreDao.CampaignPage(campaignIds, updated, matches, table.size(), rowCampaign, influencer, rank,
                 score, components);
-    }
-
-    private static final MatchComponent[] COMPONENTS = MatchComponent.values();
-
-    /**
-     * {"category":0.6667,...}: each component's value to 4 decimals; weights and details follow from
-     * the model version. No String.format: a full run writes a million of these.
-     */
-    static String componentsJson(double[] values) {
-        StringBuilder json = new StringBuilder(200).append('{');
-        for (int i = 0; i < COMPONENTS.length; i++) {
-            json.append(i == 0 ? "\"" : ",\"").append(COMPONENTS[i].key()).append("\":");
-            long tenThousandths = Math.round(values[i] * 10_000);
-            json.append(tenThousandths / 10_000).append('.');
-            String fraction = Long.toString(tenThousandths % 10_000);
-            json.append("0000", 0, 4 - fraction.length()).append(fraction);
-        }
-        return json.append('}').toString();
     }
 }
