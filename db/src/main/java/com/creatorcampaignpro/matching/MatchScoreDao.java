@@ -13,7 +13,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,26 +35,24 @@ public interface MatchScoreDao {
     @SqlUpdate("DELETE FROM match_scores WHERE campaign_id = ANY(:campaignIds)")
     int deleteFor(@Bind("campaignIds") UUID[] campaignIds);
 
+    /** Locks these influencers' users as a foreign key check would and returns those that still exist. */
+    @SqlQuery("SELECT id FROM users WHERE id = ANY(:influencerIds) FOR KEY SHARE")
+    List<UUID> lockInfluencers(@Bind("influencerIds") UUID[] influencerIds);
+
     /**
      * All rows of a page of campaigns in one statement: parallel arrays, one element per row;
      * components as smallint[] literals. match_scores has no foreign keys (V150: their per-row
-     * triggers were half the insert): the influencers are locked FOR KEY SHARE here in one set and
-     * rows of any deleted meanwhile, or of campaigns not in :liveCampaignIds, are left out.
+     * triggers were half the insert): {@link #replace} checks the references first, set-based. No
+     * join or IN here: with the arrays as parameters the planner cannot see their size and a nested
+     * loop over two 50,000-row lists took minutes.
      */
     @SqlUpdate("""
-            WITH given AS (
-                SELECT * FROM unnest(:campaignIds, :influencerIds, :ranks, :scores, :components) AS t(c, i, r, s, v)
-                WHERE c = ANY(:liveCampaignIds)
-            ), live AS (
-                SELECT id FROM users WHERE id IN (SELECT i FROM given) FOR KEY SHARE
-            )
             INSERT INTO match_scores (campaign_id, influencer_id, rank, score, components, model_version, computed_at)
             SELECT c, i, r, s, v::smallint[], :modelVersion, :computedAt
-            FROM given WHERE i IN (SELECT id FROM live)
+            FROM unnest(:campaignIds, :influencerIds, :ranks, :scores, :components) AS t(c, i, r, s, v)
             """)
     int insertAll(@Bind("campaignIds") UUID[] campaignIds, @Bind("influencerIds") UUID[] influencerIds,
                   @Bind("ranks") int[] ranks, @Bind("scores") double[] scores, @Bind("components") String[] components,
-                  @Bind("liveCampaignIds") UUID[] liveCampaignIds,
                   @Bind("modelVersion") String modelVersion, @Bind("computedAt") Timestamp computedAt);
 
     @SqlUpdate("""
@@ -75,15 +76,38 @@ public interface MatchScoreDao {
     @Transaction
     default void replace(CampaignPage page, String modelVersion, Instant computedAt) {
         Timestamp at = Timestamp.from(computedAt);
-        UUID[] live = lockCampaigns(page.campaignIds()).toArray(UUID[]::new);
+        // The foreign keys' work, set-based: lock what the rows refer to (a concurrent delete waits for
+        // this transaction, whose rows its statement trigger then removes) and leave out rows whose
+        // campaign or influencer is already gone.
+        List<UUID> liveCampaigns = lockCampaigns(page.campaignIds());
+        UUID[] live = liveCampaigns.toArray(UUID[]::new);
+        Set<UUID> campaigns = new HashSet<>(liveCampaigns);
+        Set<UUID> influencers = new HashSet<>(lockInfluencers(
+                Arrays.stream(page.influencerIds()).distinct().toArray(UUID[]::new)));
         deleteFor(live);
-        String[] components = new String[page.components().length];
-        for (int i = 0; i < components.length; i++) {
-            components[i] = StoredComponents.literal(page.components()[i]);
+        int n = 0;
+        int[] keep = new int[page.influencerIds().length];
+        for (int i = 0; i < keep.length; i++) {
+            if (campaigns.contains(page.rowCampaignIds()[i]) && influencers.contains(page.influencerIds()[i])) {
+                keep[n++] = i;
+            }
         }
-        insertAll(page.rowCampaignIds(), page.influencerIds(), page.ranks(), page.scores(), components, live, modelVersion, at);
+        UUID[] rowCampaigns = new UUID[n];
+        UUID[] rowInfluencers = new UUID[n];
+        int[] ranks = new int[n];
+        double[] scores = new double[n];
+        String[] components = new String[n];
+        for (int k = 0; k < n; k++) {
+            int i = keep[k];
+            rowCampaigns[k] = page.rowCampaignIds()[i];
+            rowInfluencers[k] = page.influencerIds()[i];
+            ranks[k] = page.ranks()[i];
+            scores[k] = page.scores()[i];
+            components[k] = StoredComponents.literal(page.components()[i]);
+        }
+        insertAll(rowCampaigns, rowInfluencers, ranks, scores, components, modelVersion, at);
         // ISO-8601 text: the driver binds no array of timestamps
-        String[] updated = java.util.Arrays.stream(page.campaignUpdatedAts()).map(Instant::toString).toArray(String[]::new);
+        String[] updated = Arrays.stream(page.campaignUpdatedAts()).map(Instant::toString).toArray(String[]::new);
         upsertRuns(page.campaignIds(), updated, page.matches(), live, page.influencersScored(), modelVersion, at);
     }
 
