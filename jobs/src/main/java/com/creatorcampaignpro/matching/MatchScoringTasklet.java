@@ -9,8 +9,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /**
@@ -18,6 +19,12 @@ import java.util.stream.IntStream;
  * table (loaded once per step execution) in parallel, keep each campaign's top K, replace their rows.
  * The last campaign id done is in the step's execution context, saved with each page's commit, so a
  * restart goes on after the last committed page.
+ *
+ * <p>Overlap: before writing page N (on the step's thread, in its transaction) the call reads page
+ * N+1 and hands it to the scoring threads, so they score N+1 while N is written; the next call takes
+ * that result if it is for the page after the committed one, else scores afresh. At most two pages'
+ * top K (the one written, the one scored: 2 x page-size x top-K row numbers and scores) are held.
+ * Nothing of the prefetch outlives the step execution, so a restart starts clean from the context.
  */
 class MatchScoringTasklet implements Tasklet {
     static final String AFTER = "matching.after";
@@ -32,6 +39,11 @@ class MatchScoringTasklet implements Tasklet {
     private final Clock clock;
     private FeatureTable table;
     private ForkJoinPool pool;
+    private Prefetch prefetch;
+
+    /** A page read after campaign {@code after} (null: from the start) and its scoring under way. */
+    private record Prefetch(String after, List<MatchCampaignDao.CampaignCriteria> page, Future<List<TopMatches>> tops) {
+    }
 
     MatchScoringTasklet(MatchScorer scorer, MatchFeatureDao features, MatchCampaignDao campaigns, MatchScoreDao scores,
                         MatchingProperties properties, boolean changedOnly, Clock clock) {
@@ -51,20 +63,37 @@ class MatchScoringTasklet implements Tasklet {
             table = scorer.table(features.all());
             pool = new ForkJoinPool(properties.effectiveThreads());
         }
-        String after = context.containsKey(AFTER) ? context.getString(AFTER) : null;
+        try {
+            String after = context.containsKey(AFTER) ? context.getString(AFTER) : null;
+            Prefetch current = prefetch != null && java.util.Objects.equals(prefetch.after(), after) ? prefetch : read(after);
+            prefetch = null;
+            List<MatchCampaignDao.CampaignCriteria> page = current.page();
+            if (page.isEmpty()) {
+                pool.shutdown();
+                return RepeatStatus.FINISHED;
+            }
+            List<TopMatches> tops = current.tops().get();
+            String last = page.get(page.size() - 1).campaignId().toString();
+            prefetch = read(last);
+            scores.replace(columns(page, tops), MatchScorer.MODEL_VERSION, clock.instant());
+            context.putString(AFTER, last);
+            context.putLong(CAMPAIGNS, context.getLong(CAMPAIGNS, 0) + page.size());
+            contribution.incrementReadCount();
+            contribution.incrementWriteCount(tops.stream().mapToLong(TopMatches::size).sum());
+            return RepeatStatus.CONTINUABLE;
+        } catch (Exception | Error e) {
+            // the step fails: stop scoring a page nobody will write
+            prefetch = null;
+            pool.shutdownNow();
+            throw e;
+        }
+    }
+
+    /** Reads the page after {@code after} and starts scoring it on the pool. */
+    private Prefetch read(String after) {
         List<MatchCampaignDao.CampaignCriteria> page = campaigns.page(after == null ? null : UUID.fromString(after),
                 changedOnly, MatchScorer.MODEL_VERSION, properties.pageSize());
-        if (page.isEmpty()) {
-            pool.shutdown();
-            return RepeatStatus.FINISHED;
-        }
-        List<TopMatches> tops = score(page);
-        scores.replace(columns(page, tops), MatchScorer.MODEL_VERSION, clock.instant());
-        context.putString(AFTER, page.get(page.size() - 1).campaignId().toString());
-        context.putLong(CAMPAIGNS, context.getLong(CAMPAIGNS, 0) + page.size());
-        contribution.incrementReadCount();
-        contribution.incrementWriteCount(tops.stream().mapToLong(TopMatches::size).sum());
-        return RepeatStatus.CONTINUABLE;
+        return new Prefetch(after, page, page.isEmpty() ? CompletableFuture.completedFuture(List.of()) : score(page));
     }
 
     /**
@@ -72,7 +101,7 @@ class MatchScoringTasklet implements Tasklet {
      * table ({@link TopMatches#ofEach}: a block of rows is read from memory once per slice, not once
      * per campaign). Results in page order.
      */
-    private List<TopMatches> score(List<MatchCampaignDao.CampaignCriteria> page) throws ExecutionException, InterruptedException {
+    private Future<List<TopMatches>> score(List<MatchCampaignDao.CampaignCriteria> page) {
         List<CompiledCriteria> compiled = page.stream().map(c -> scorer.compile(c.criteria(), table)).toList();
         int threads = Math.min(properties.effectiveThreads(), compiled.size());
         int per = (compiled.size() + threads - 1) / threads;
@@ -81,7 +110,7 @@ class MatchScoringTasklet implements Tasklet {
                 .mapToObj(i -> TopMatches.ofEach(scorer, compiled.subList(i * per, Math.min(compiled.size(), (i + 1) * per)),
                         properties.topK()))
                 .flatMap(List::stream)
-                .toList()).get();
+                .toList());
     }
 
     private MatchScoreDao.CampaignPage columns(List<MatchCampaignDao.CampaignCriteria> page, List<TopMatches> tops) {
