@@ -205,6 +205,18 @@ class AuthorizationMatrixIntegrationTests extends ApiIntegrationTest {
                 .body((caller, vars) -> Map.of("reason", "busy")));
         e.put("POST /api/invitations/{id}/withdraw", roles("marketer").expect(200).owned(this::invitationOf));
 
+        // ai (issue 10): marketers, on their own campaigns (in the body: AiIntegrationTests checks strangers get 404)
+        e.put("POST /api/ai/match-influencers", roles("marketer").expect(200)
+                .body((caller, vars) -> Map.of("brief", Map.of("productCategory", "food", "countries", List.of("PT")),
+                        "limit", 5)));
+        e.put("POST /api/ai/predict-performance", roles("marketer").expect(200)
+                .body((caller, vars) -> Map.of("campaignId", aiCampaignOf(caller), "top", 2,
+                        "deliverables", List.of(Map.of("platform", "instagram", "contentType", "reel")))));
+        e.put("POST /api/ai/sentiment-analysis", roles("marketer").expect(200)
+                .body((caller, vars) -> Map.of("text", "I really love this, not bad at all!")));
+        e.put("POST /api/ai/optimize-campaign", roles("marketer").expect(200)
+                .body((caller, vars) -> Map.of("campaignId", aiCampaignOf(caller), "candidates", 5)));
+
         // content: the submitting influencer and the campaign's marketer
         e.put("GET /api/content", roles("marketer", "influencer").expect(200));
         // A campaign the caller was never invited to: 404 (the content flow has its own tests).
@@ -259,6 +271,11 @@ class AuthorizationMatrixIntegrationTests extends ApiIntegrationTest {
         JsonNode created = readJson(mvc.perform(post("/api/campaigns").header("Authorization", owner.bearer())
                 .contentType(MediaType.APPLICATION_JSON).content(json(campaign()))).andExpect(status().isCreated()));
         return Map.of("id", created.get("id").asString());
+    }
+
+    /** A campaign of the caller with a deliverable: through the API for marketers, straight in the database for others. */
+    private String aiCampaignOf(Account caller) throws Exception {
+        return isInfluencer(caller) ? fixtures.campaign(caller.id()).create().toString() : campaignOf(caller).get("id");
     }
 
     private Map<String, String> userWithAvatar(Account owner) throws Exception {

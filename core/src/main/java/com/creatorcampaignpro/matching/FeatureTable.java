@@ -59,6 +59,7 @@ public final class FeatureTable {
     final int[] completedCampaigns;
     final byte[] availability;
     final boolean[] verified;
+    private final Map<UUID, Integer> rowById;
 
     final EngagementBenchmarks benchmarks;
     /** Campaign-independent values, computed once per row rather than once per pair. */
@@ -111,8 +112,10 @@ public final class FeatureTable {
         verified = new boolean[size];
         Arrays.fill(rate, -1);
         Arrays.fill(audienceCountry, -1);
+        rowById = new HashMap<>(size * 2);
         for (int i = 0; i < size; i++) {
             fill(i, rows.get(i));
+            rowById.put(ids[i], i);
         }
     }
 
@@ -127,6 +130,25 @@ public final class FeatureTable {
 
     public UUID id(int row) {
         return ids[row];
+    }
+
+    /** The row of this influencer, or -1 when the table does not hold them (not eligible when it was built). */
+    public int rowOf(UUID influencerId) {
+        Integer row = rowById.get(influencerId);
+        return row == null ? -1 : row;
+    }
+
+    public long totalFollowers(int row) {
+        return totalFollowers[row];
+    }
+
+    /** Whether the row has a connected account on every one of {@code platforms}. */
+    public boolean hasAccountsOn(int row, Set<Platform> platforms) {
+        int mask = 0;
+        for (Platform p : platforms) {
+            mask |= 1 << p.ordinal();
+        }
+        return (platformMask[row] & mask) == mask;
     }
 
     private void fill(int i, InfluencerFeatures f) {

@@ -40,6 +40,29 @@ public final class MatchScorer {
         this.benchmarks = benchmarks;
     }
 
+    public double weight(MatchComponent c) {
+        return weight[c.ordinal()];
+    }
+
+    /**
+     * The components of a stored score (match_scores.components: each component's value by key), with
+     * this scorer's weights and points; details are not stored, so they are null. Keys missing from
+     * the map are left out.
+     */
+    public List<ComponentScore> components(java.util.Map<String, Double> values, CompiledCriteria c) {
+        boolean[] applicable = applicable(c);
+        List<ComponentScore> out = new ArrayList<>(COMPONENTS.length);
+        for (MatchComponent m : COMPONENTS) {
+            Double v = values.get(m.key());
+            if (v != null) {
+                int i = m.ordinal();
+                out.add(new ComponentScore(m, v, weight[i], 100 * weight[i] * v / weightSum, applicable[i],
+                        applicable[i] ? null : "not asked by the campaign"));
+            }
+        }
+        return out;
+    }
+
     public static MatchScorer withDefaults() {
         return new MatchScorer(MatchWeights.defaults(), EngagementBenchmarks.defaults());
     }
@@ -102,18 +125,25 @@ public final class MatchScorer {
         return 100 * sum / weightSum;
     }
 
+    /**
+     * Each component's value (0..1) of a row that passed the hard filters, in {@link MatchComponent}
+     * order: what {@link #explain} reports, without its words (the job stores only the values).
+     */
+    public double[] componentValues(CompiledCriteria c, int row) {
+        FeatureTable t = c.table;
+        return new double[]{category(c, t, row), language(c, t, row), audience(c, t, row), platform(c, t, row),
+                engagement(c, t, row), followerTier(c, t, row), rateFit(c, t, row), t.reputation[row],
+                availability(t, row), verified(t, row)};
+    }
+
     public MatchOutcome explain(CompiledCriteria c, int row) {
         FeatureTable t = c.table;
         List<HardFilter> exclusions = exclusions(c, row);
         if (!exclusions.isEmpty()) {
             return new MatchOutcome(t.ids[row], Double.NaN, List.of(), exclusions, MODEL_VERSION);
         }
-        double[] v = {category(c, t, row), language(c, t, row), audience(c, t, row), platform(c, t, row),
-                engagement(c, t, row), followerTier(c, t, row), rateFit(c, t, row), t.reputation[row],
-                availability(t, row), verified(t, row)};
-        boolean[] applicable = {c.categoryCount > 0, c.languageApplicable,
-                c.countryApplicable || c.genderApplicable || c.ageApplicable, c.wantedPlatforms != 0, true,
-                c.tierApplicable, c.rateCells.length > 0, true, true, true};
+        double[] v = componentValues(c, row);
+        boolean[] applicable = applicable(c);
         List<ComponentScore> components = new ArrayList<>(COMPONENTS.length);
         for (MatchComponent m : COMPONENTS) {
             int i = m.ordinal();
@@ -121,6 +151,12 @@ public final class MatchScorer {
                     detail(m, c, t, row, v[i], applicable[i])));
         }
         return new MatchOutcome(t.ids[row], score(c, row), components, List.of(), MODEL_VERSION);
+    }
+
+    private static boolean[] applicable(CompiledCriteria c) {
+        return new boolean[]{c.categoryCount > 0, c.languageApplicable,
+                c.countryApplicable || c.genderApplicable || c.ageApplicable, c.wantedPlatforms != 0, true,
+                c.tierApplicable, c.rateCells.length > 0, true, true, true};
     }
 
     HardFilter firstExclusion(CompiledCriteria c, int row) {

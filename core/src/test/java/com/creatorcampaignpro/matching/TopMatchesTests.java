@@ -49,6 +49,34 @@ class TopMatchesTests {
     }
 
     @Test
+    void blockByBlockOverManyCampaignsEqualsOneCampaignAtATime() {
+        // More rows than a block, and a last block that is not full
+        Random random = new Random(7);
+        List<InfluencerFeatures> rows = new ArrayList<>();
+        for (int i = 0; i < 2 * TopMatches.BLOCK_ROWS + 123; i++) {
+            rows.add(MatchFixtures.randomInfluencer(random));
+        }
+        MatchScorer scorer = MatchScorer.withDefaults();
+        FeatureTable table = scorer.table(rows);
+        List<CompiledCriteria> campaigns = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            campaigns.add(scorer.compile(MatchFixtures.randomCriteria(random), table));
+        }
+
+        List<TopMatches> blocked = TopMatches.ofEach(scorer, campaigns, 40);
+
+        assertThat(blocked).hasSize(campaigns.size());
+        for (int c = 0; c < campaigns.size(); c++) {
+            TopMatches one = TopMatches.of(scorer, campaigns.get(c), 40);
+            assertThat(blocked.get(c).size()).isEqualTo(one.size());
+            for (int i = 0; i < one.size(); i++) {
+                assertThat(blocked.get(c).row(i)).as("campaign %d rank %d", c, i).isEqualTo(one.row(i));
+                assertThat(blocked.get(c).score(i)).isEqualTo(one.score(i));
+            }
+        }
+    }
+
+    @Test
     void rowsLeftOutByTheCallerAreNeverReturned() {
         Random random = new Random(22);
         List<InfluencerFeatures> rows = new ArrayList<>();

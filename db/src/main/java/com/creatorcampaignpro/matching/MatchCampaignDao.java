@@ -1,5 +1,6 @@
 package com.creatorcampaignpro.matching;
 
+import com.creatorcampaignpro.campaign.TargetAudience;
 import com.creatorcampaignpro.content.ContentType;
 import com.creatorcampaignpro.db.Rows;
 import com.creatorcampaignpro.social.Platform;
@@ -17,14 +18,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Active campaigns as the scorer's criteria, a keyset page at a time. The deliverables and target
  * audience jsonb are unpacked by PostgreSQL (deliverables: {@code [{platform, contentType, quantity}]};
- * target audience: {@code countries}, {@code genders} arrays and {@code ageMin}/{@code ageMax} or
- * {@code minAge}/{@code maxAge}); entries that do not parse are ignored.
+ * the target audience is read by {@link TargetAudience#fromMap}, as for the Campaign record: countries,
+ * genders, minAge/maxAge and their accepted spellings); deliverable entries that do not parse are ignored.
  */
 @RegisterRowMapper(MatchCampaignDao.CriteriaMapper.class)
 public interface MatchCampaignDao {
@@ -33,11 +36,8 @@ public interface MatchCampaignDao {
     record CampaignCriteria(UUID campaignId, Instant updatedAt, MatchCriteria criteria) {
     }
 
-    /**
-     * @param changedOnly only campaigns never scored, edited since their last scoring, or scored by
-     *                    another model version
-     */
-    @SqlQuery("""
+    /** The criteria columns, read from {@code campaigns c}. */
+    String CRITERIA = """
             SELECT c.id, c.updated_at, c.target_categories, c.target_languages, c.target_countries, c.target_platforms,
                    c.min_followers, c.max_followers, c.min_engagement_rate::float8 AS min_engagement_rate,
                    c.budget - c.spent AS remaining, c.currency,
@@ -48,15 +48,15 @@ public interface MatchCampaignDao {
                    ARRAY(SELECT CASE WHEN jsonb_typeof(d -> 'quantity') = 'number' THEN (d ->> 'quantity')::numeric::int END
                          FROM jsonb_array_elements(CASE WHEN jsonb_typeof(c.deliverables) = 'array'
                          THEN c.deliverables ELSE '[]' END) WITH ORDINALITY AS x(d, n) ORDER BY n) AS d_quantities,
-                   ARRAY(SELECT upper(v) FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof(c.target_audience -> 'countries') = 'array'
-                         THEN c.target_audience -> 'countries' ELSE '[]' END) v) AS a_countries,
-                   ARRAY(SELECT lower(v) FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof(c.target_audience -> 'genders') = 'array'
-                         THEN c.target_audience -> 'genders' ELSE '[]' END) v) AS a_genders,
-                   CASE WHEN jsonb_typeof(COALESCE(c.target_audience -> 'ageMin', c.target_audience -> 'minAge')) = 'number'
-                        THEN COALESCE(c.target_audience ->> 'ageMin', c.target_audience ->> 'minAge')::numeric::int END AS a_min_age,
-                   CASE WHEN jsonb_typeof(COALESCE(c.target_audience -> 'ageMax', c.target_audience -> 'maxAge')) = 'number'
-                        THEN COALESCE(c.target_audience ->> 'ageMax', c.target_audience ->> 'maxAge')::numeric::int END AS a_max_age
+                   c.target_audience
             FROM campaigns c
+            """;
+
+    /**
+     * @param changedOnly only campaigns never scored, edited since their last scoring, or scored by
+     *                    another model version
+     */
+    @SqlQuery(CRITERIA + """
             LEFT JOIN match_score_runs r ON r.campaign_id = c.id
             WHERE c.status = 'active'
               AND (CAST(:after AS uuid) IS NULL OR c.id > CAST(:after AS uuid))
@@ -67,6 +67,10 @@ public interface MatchCampaignDao {
             """)
     List<CampaignCriteria> page(@Bind("after") UUID after, @Bind("changedOnly") boolean changedOnly,
                                 @Bind("modelVersion") String modelVersion, @Bind("limit") int limit);
+
+    /** One campaign of this marketer, whatever its status (drafts are matched too); empty for anyone else's. */
+    @SqlQuery(CRITERIA + "WHERE c.id = :id AND c.marketer_id = :marketerId")
+    java.util.Optional<CampaignCriteria> owned(@Bind("id") UUID id, @Bind("marketerId") UUID marketerId);
 
     class CriteriaMapper implements RowMapper<CampaignCriteria> {
         @Override
@@ -87,9 +91,14 @@ public interface MatchCampaignDao {
                     needs.add(new MatchCriteria.DeliverableNeed(p, t, q));
                 }
             }
-            MatchCriteria.AudienceTarget audience = new MatchCriteria.AudienceTarget(
-                    Set.copyOf(Arrays.asList(strings(rs, "a_countries"))), nullableInt(rs, "a_min_age"),
-                    nullableInt(rs, "a_max_age"), Set.copyOf(Arrays.asList(strings(rs, "a_genders"))));
+            // Read through the same codec as the Campaign record (TargetAudience.fromMap): the scorer sees
+            // exactly the audience the campaign API shows, whichever of the accepted key spellings was stored.
+            TargetAudience target = Rows.mapped(rs, ctx, "target_audience", TargetAudience.class);
+            MatchCriteria.AudienceTarget audience = target == null ? MatchCriteria.AudienceTarget.NONE
+                    : new MatchCriteria.AudienceTarget(
+                            target.countries().stream().map(c -> c.trim().toUpperCase(Locale.ROOT)).collect(Collectors.toSet()),
+                            target.minAge(), target.maxAge(),
+                            target.genders().stream().map(g -> g.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
             double minEr = rs.getDouble("min_engagement_rate");
             Double minEngagement = rs.wasNull() ? null : minEr;
             MatchCriteria criteria = new MatchCriteria(Set.copyOf(Arrays.asList(strings(rs, "target_categories"))),
@@ -98,11 +107,6 @@ public interface MatchCampaignDao {
                     Rows.nullableLong(rs, "min_followers"), Rows.nullableLong(rs, "max_followers"), minEngagement, audience,
                     rs.getLong("remaining"), rs.getString("currency").trim());
             return new CampaignCriteria(rs.getObject("id", UUID.class), Rows.instant(rs, "updated_at"), criteria);
-        }
-
-        private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
-            int v = rs.getInt(column);
-            return rs.wasNull() ? null : v;
         }
 
         private static Object[] array(ResultSet rs, String column) throws SQLException {

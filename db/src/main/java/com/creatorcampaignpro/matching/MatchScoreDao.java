@@ -13,7 +13,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,14 +25,31 @@ import java.util.UUID;
 @RegisterRowMapper(MatchScoreDao.MatchRunMapper.class)
 public interface MatchScoreDao {
 
+    /**
+     * Locks the page's campaigns as a foreign key check would (FOR KEY SHARE: a concurrent delete waits
+     * for this transaction) and returns those that still exist.
+     */
+    @SqlQuery("SELECT id FROM campaigns WHERE id = ANY(:campaignIds) ORDER BY id FOR KEY SHARE")
+    List<UUID> lockCampaigns(@Bind("campaignIds") UUID[] campaignIds);
+
     @SqlUpdate("DELETE FROM match_scores WHERE campaign_id = ANY(:campaignIds)")
     int deleteFor(@Bind("campaignIds") UUID[] campaignIds);
 
-    /** All rows of a page of campaigns in one statement: parallel arrays, one element per row. */
+    /** Locks these influencers' users as a foreign key check would and returns those that still exist. */
+    @SqlQuery("SELECT id FROM users WHERE id = ANY(:influencerIds) FOR KEY SHARE")
+    List<UUID> lockInfluencers(@Bind("influencerIds") UUID[] influencerIds);
+
+    /**
+     * All rows of a page of campaigns in one statement: parallel arrays, one element per row;
+     * components as smallint[] literals. match_scores has no foreign keys (V150: their per-row
+     * triggers were half the insert): {@link #replace} checks the references first, set-based. No
+     * join or IN here: with the arrays as parameters the planner cannot see their size and a nested
+     * loop over two 50,000-row lists took minutes.
+     */
     @SqlUpdate("""
             INSERT INTO match_scores (campaign_id, influencer_id, rank, score, components, model_version, computed_at)
-            SELECT c, i, r, s, j::jsonb, :modelVersion, :computedAt
-            FROM unnest(:campaignIds, :influencerIds, :ranks, :scores, :components) AS t(c, i, r, s, j)
+            SELECT c, i, r, s, v::smallint[], :modelVersion, :computedAt
+            FROM unnest(:campaignIds, :influencerIds, :ranks, :scores, :components) AS t(c, i, r, s, v)
             """)
     int insertAll(@Bind("campaignIds") UUID[] campaignIds, @Bind("influencerIds") UUID[] influencerIds,
                   @Bind("ranks") int[] ranks, @Bind("scores") double[] scores, @Bind("components") String[] components,
@@ -39,31 +59,64 @@ public interface MatchScoreDao {
             INSERT INTO match_score_runs (campaign_id, computed_at, campaign_updated_at, model_version, influencers_scored, matches)
             SELECT c, :computedAt, u::timestamptz, :modelVersion, :influencersScored, m
             FROM unnest(:campaignIds, :campaignUpdatedAts, :matches) AS t(c, u, m)
+            WHERE c = ANY(:liveCampaignIds)
             ON CONFLICT (campaign_id) DO UPDATE SET computed_at = EXCLUDED.computed_at,
                 campaign_updated_at = EXCLUDED.campaign_updated_at, model_version = EXCLUDED.model_version,
                 influencers_scored = EXCLUDED.influencers_scored, matches = EXCLUDED.matches
             """)
     int upsertRuns(@Bind("campaignIds") UUID[] campaignIds, @Bind("campaignUpdatedAts") String[] campaignUpdatedAts,
-                   @Bind("matches") int[] matches, @Bind("influencersScored") int influencersScored,
+                   @Bind("matches") int[] matches, @Bind("liveCampaignIds") UUID[] liveCampaignIds,
+                   @Bind("influencersScored") int influencersScored,
                    @Bind("modelVersion") String modelVersion, @Bind("computedAt") Timestamp computedAt);
 
-    /** One page of campaigns' results replaces what they had, in one transaction. */
+    /**
+     * One page of campaigns' results replaces what they had, in one transaction (the step's, when
+     * called inside it). A campaign deleted since the page was read is skipped.
+     */
     @Transaction
     default void replace(CampaignPage page, String modelVersion, Instant computedAt) {
         Timestamp at = Timestamp.from(computedAt);
-        deleteFor(page.campaignIds());
-        insertAll(page.rowCampaignIds(), page.influencerIds(), page.ranks(), page.scores(), page.components(), modelVersion, at);
+        // The foreign keys' work, set-based: lock what the rows refer to (a concurrent delete waits for
+        // this transaction, whose rows its statement trigger then removes) and leave out rows whose
+        // campaign or influencer is already gone.
+        List<UUID> liveCampaigns = lockCampaigns(page.campaignIds());
+        UUID[] live = liveCampaigns.toArray(UUID[]::new);
+        Set<UUID> campaigns = new HashSet<>(liveCampaigns);
+        Set<UUID> influencers = new HashSet<>(lockInfluencers(
+                Arrays.stream(page.influencerIds()).distinct().toArray(UUID[]::new)));
+        deleteFor(live);
+        int n = 0;
+        int[] keep = new int[page.influencerIds().length];
+        for (int i = 0; i < keep.length; i++) {
+            if (campaigns.contains(page.rowCampaignIds()[i]) && influencers.contains(page.influencerIds()[i])) {
+                keep[n++] = i;
+            }
+        }
+        UUID[] rowCampaigns = new UUID[n];
+        UUID[] rowInfluencers = new UUID[n];
+        int[] ranks = new int[n];
+        double[] scores = new double[n];
+        String[] components = new String[n];
+        for (int k = 0; k < n; k++) {
+            int i = keep[k];
+            rowCampaigns[k] = page.rowCampaignIds()[i];
+            rowInfluencers[k] = page.influencerIds()[i];
+            ranks[k] = page.ranks()[i];
+            scores[k] = page.scores()[i];
+            components[k] = StoredComponents.literal(page.components()[i]);
+        }
+        insertAll(rowCampaigns, rowInfluencers, ranks, scores, components, modelVersion, at);
         // ISO-8601 text: the driver binds no array of timestamps
-        String[] updated = java.util.Arrays.stream(page.campaignUpdatedAts()).map(Instant::toString).toArray(String[]::new);
-        upsertRuns(page.campaignIds(), updated, page.matches(), page.influencersScored(), modelVersion, at);
+        String[] updated = Arrays.stream(page.campaignUpdatedAts()).map(Instant::toString).toArray(String[]::new);
+        upsertRuns(page.campaignIds(), updated, page.matches(), live, page.influencersScored(), modelVersion, at);
     }
 
     /**
      * A page of results in columns: per campaign (campaignIds, campaignUpdatedAts, matches) and per
-     * row (rowCampaignIds ... components).
+     * row (rowCampaignIds ... components: each row's component values 0..1 in MatchComponent order).
      */
     record CampaignPage(UUID[] campaignIds, Instant[] campaignUpdatedAts, int[] matches, int influencersScored,
-                        UUID[] rowCampaignIds, UUID[] influencerIds, int[] ranks, double[] scores, String[] components) {
+                        UUID[] rowCampaignIds, UUID[] influencerIds, int[] ranks, double[] scores, double[][] components) {
     }
 
     @SqlQuery("""
@@ -78,7 +131,8 @@ public interface MatchScoreDao {
         @Override
         public StoredMatch map(ResultSet rs, StatementContext ctx) throws SQLException {
             return new StoredMatch(rs.getObject("campaign_id", UUID.class), rs.getObject("influencer_id", UUID.class),
-                    rs.getInt("rank"), rs.getDouble("score"), rs.getString("components"), rs.getString("model_version"),
+                    rs.getInt("rank"), rs.getDouble("score"),
+                    StoredComponents.json((Number[]) rs.getArray("components").getArray()), rs.getString("model_version"),
                     Rows.instant(rs, "computed_at"));
         }
     }

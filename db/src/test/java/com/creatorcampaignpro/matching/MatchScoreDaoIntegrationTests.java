@@ -97,16 +97,16 @@ class MatchScoreDaoIntegrationTests {
         Instant updated = Instant.parse("2026-11-30T00:00:00Z");
         scores.replace(new MatchScoreDao.CampaignPage(new UUID[]{c1, c2}, new Instant[]{updated, updated}, new int[]{2, 1}, 2,
                 new UUID[]{c1, c1, c2}, new UUID[]{i1, i2, i1}, new int[]{1, 2, 1}, new double[]{91.5, 80.25, 70},
-                new String[]{"{\"category\": 1}", "{\"category\": 0.5}", "{}"}), "match-v1", t1);
+                new double[][]{values(1), values(0.5), values(0)}), "match-v1", t1);
 
         Instant t2 = t1.plusSeconds(60);
         scores.replace(new MatchScoreDao.CampaignPage(new UUID[]{c1}, new Instant[]{updated}, new int[]{1}, 2,
-                new UUID[]{c1}, new UUID[]{i2}, new int[]{1}, new double[]{88}, new String[]{"{\"category\": 0.9}"}),
+                new UUID[]{c1}, new UUID[]{i2}, new int[]{1}, new double[]{88}, new double[][]{values(0.9)}),
                 "match-v1", t2);
 
         assertThat(scores.top(c1, 10)).extracting(StoredMatch::influencerId, StoredMatch::rank, StoredMatch::score)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(i2, 1, 88.0));
-        assertThat(scores.top(c1, 10).get(0).components()).isEqualTo("{\"category\": 0.9}");
+        assertThat(scores.top(c1, 10).get(0).components()).startsWith("{\"category\":0.9000,\"language\":0.5000,");
         assertThat(scores.top(c2, 10)).extracting(StoredMatch::influencerId).containsExactly(i1);
         assertThat(scores.run(c1)).get().satisfies(r -> {
             assertThat(r.computedAt()).isEqualTo(t2);
@@ -115,5 +115,127 @@ class MatchScoreDaoIntegrationTests {
             assertThat(r.modelVersion()).isEqualTo("match-v1");
         });
         assertThat(scores.run(c2).orElseThrow().computedAt()).isEqualTo(t1);
+    }
+
+    /** Component values: category as given, the others 0.5. */
+    private static double[] values(double category) {
+        double[] v = new double[MatchComponent.values().length];
+        java.util.Arrays.fill(v, 0.5);
+        v[0] = category;
+        return v;
+    }
+
+    /**
+     * The jsonb text the job wrote before V150 (its componentsJson, kept here as the reference): the
+     * stored ten-thousandths must read back as exactly that text.
+     */
+    private static String previousJson(double[] values) {
+        StringBuilder json = new StringBuilder(200).append('{');
+        MatchComponent[] components = MatchComponent.values();
+        for (int i = 0; i < components.length; i++) {
+            json.append(i == 0 ? "\"" : ",\"").append(components[i].key()).append("\":");
+            long tenThousandths = Math.round(values[i] * 10_000);
+            json.append(tenThousandths / 10_000).append('.');
+            String fraction = Long.toString(tenThousandths % 10_000);
+            json.append("0000", 0, 4 - fraction.length()).append(fraction);
+        }
+        return json.append('}').toString();
+    }
+
+    @Test
+    void storedRowsReadBackAsThePreviousJsonOnRandomValues() {
+        java.util.Random r = new java.util.Random(7);
+        UUID campaign = jdbi.withHandle(MatchScoreDaoIntegrationTests::campaign);
+        int n = 300;
+        UUID[] influencers = jdbi.withHandle(h -> {
+            UUID[] ids = new UUID[n];
+            for (int i = 0; i < n; i++) {
+                ids[i] = user(h, "influencer");
+            }
+            return ids;
+        });
+        double[][] values = new double[n][];
+        double[] score = new double[n];
+        int[] rank = new int[n];
+        UUID[] rowCampaign = new UUID[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = new double[MatchComponent.values().length];
+            for (int k = 0; k < values[i].length; k++) {
+                // edges, halves of a ten-thousandth (rounding) and arbitrary doubles
+                values[i][k] = switch (r.nextInt(4)) {
+                    case 0 -> r.nextBoolean() ? 0 : 1;
+                    case 1 -> (r.nextInt(10_000) + 0.5) / 10_000;
+                    default -> r.nextDouble();
+                };
+            }
+            score[i] = 100 - i * 0.25 - r.nextDouble() / 10;
+            rank[i] = i + 1;
+            rowCampaign[i] = campaign;
+        }
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+
+        scores.replace(new MatchScoreDao.CampaignPage(new UUID[]{campaign}, new Instant[]{at}, new int[]{n}, n,
+                rowCampaign, influencers, rank, score, values), "match-v1", at);
+
+        List<StoredMatch> stored = scores.top(campaign, n);
+        assertThat(stored).hasSize(n);
+        for (int i = 0; i < n; i++) {
+            assertThat(stored.get(i)).isEqualTo(new StoredMatch(campaign, influencers[i], i + 1, score[i],
+                    previousJson(values[i]), "match-v1", at));
+        }
+    }
+
+    @Test
+    void componentsOutsideZeroToOneAreRefused() {
+        double[] bad = values(1.5);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StoredComponents.literal(bad))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("category");
+    }
+
+    @Test
+    void deletingACampaignOrAnInfluencerDeletesTheirMatchesAsTheForeignKeysDid() {
+        UUID[] ids = jdbi.withHandle(h -> new UUID[]{campaign(h), campaign(h), user(h, "influencer"), user(h, "influencer")});
+        UUID c1 = ids[0];
+        UUID c2 = ids[1];
+        UUID i1 = ids[2];
+        UUID i2 = ids[3];
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+        scores.replace(new MatchScoreDao.CampaignPage(new UUID[]{c1, c2}, new Instant[]{at, at}, new int[]{2, 2}, 2,
+                new UUID[]{c1, c1, c2, c2}, new UUID[]{i1, i2, i1, i2}, new int[]{1, 2, 1, 2}, new double[]{9, 8, 7, 6},
+                new double[][]{values(1), values(1), values(1), values(1)}), "match-v1", at);
+
+        jdbi.useHandle(h -> h.execute("DELETE FROM users WHERE id = ?", i1));
+        assertThat(scores.top(c1, 10)).extracting(StoredMatch::influencerId).containsExactly(i2);
+        assertThat(scores.top(c2, 10)).extracting(StoredMatch::influencerId).containsExactly(i2);
+
+        jdbi.useHandle(h -> h.execute("DELETE FROM campaigns WHERE id = ?", c1));
+        assertThat(scores.top(c1, 10)).isEmpty();
+        assertThat(scores.top(c2, 10)).hasSize(1);
+    }
+
+    @Test
+    void rowsOfAnInfluencerOrCampaignDeletedBeforeTheWriteAreLeftOut() {
+        UUID[] ids = jdbi.withHandle(h -> new UUID[]{campaign(h), campaign(h), user(h, "influencer"), user(h, "influencer")});
+        UUID live = ids[0];
+        UUID gone = ids[1];
+        UUID kept = ids[2];
+        UUID deleted = ids[3];
+        jdbi.useHandle(h -> {
+            h.execute("DELETE FROM users WHERE id = ?", deleted);
+            h.execute("DELETE FROM campaigns WHERE id = ?", gone);
+        });
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+
+        scores.replace(new MatchScoreDao.CampaignPage(new UUID[]{live, gone}, new Instant[]{at, at}, new int[]{2, 1}, 2,
+                new UUID[]{live, live, gone}, new UUID[]{deleted, kept, kept}, new int[]{1, 2, 1}, new double[]{9, 8, 7},
+                new double[][]{values(1), values(1), values(1)}), "match-v1", at);
+
+        assertThat(scores.top(live, 10)).extracting(StoredMatch::influencerId).containsExactly(kept);
+        assertThat(scores.top(gone, 10)).isEmpty();
+        assertThat(scores.run(gone)).isEmpty();
+        assertThat(scores.run(live)).isPresent();
+        int goneRows = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM match_scores WHERE campaign_id = ?")
+                .bind(0, gone).mapTo(Integer.class).one());
+        assertThat(goneRows).isZero();
     }
 }

@@ -7,12 +7,11 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /**
@@ -20,6 +19,12 @@ import java.util.stream.IntStream;
  * table (loaded once per step execution) in parallel, keep each campaign's top K, replace their rows.
  * The last campaign id done is in the step's execution context, saved with each page's commit, so a
  * restart goes on after the last committed page.
+ *
+ * <p>Overlap: before writing page N (on the step's thread, in its transaction) the call reads page
+ * N+1 and hands it to the scoring threads, so they score N+1 while N is written; the next call takes
+ * that result if it is for the page after the committed one, else scores afresh. At most two pages'
+ * top K (the one written, the one scored: 2 x page-size x top-K row numbers and scores) are held.
+ * Nothing of the prefetch outlives the step execution, so a restart starts clean from the context.
  */
 class MatchScoringTasklet implements Tasklet {
     static final String AFTER = "matching.after";
@@ -34,6 +39,11 @@ class MatchScoringTasklet implements Tasklet {
     private final Clock clock;
     private FeatureTable table;
     private ForkJoinPool pool;
+    private Prefetch prefetch;
+
+    /** A page read after campaign {@code after} (null: from the start) and its scoring under way. */
+    private record Prefetch(String after, List<MatchCampaignDao.CampaignCriteria> page, Future<List<TopMatches>> tops) {
+    }
 
     MatchScoringTasklet(MatchScorer scorer, MatchFeatureDao features, MatchCampaignDao campaigns, MatchScoreDao scores,
                         MatchingProperties properties, boolean changedOnly, Clock clock) {
@@ -53,27 +63,54 @@ class MatchScoringTasklet implements Tasklet {
             table = scorer.table(features.all());
             pool = new ForkJoinPool(properties.effectiveThreads());
         }
-        String after = context.containsKey(AFTER) ? context.getString(AFTER) : null;
-        List<MatchCampaignDao.CampaignCriteria> page = campaigns.page(after == null ? null : UUID.fromString(after),
-                changedOnly, MatchScorer.MODEL_VERSION, properties.pageSize());
-        if (page.isEmpty()) {
-            pool.shutdown();
-            return RepeatStatus.FINISHED;
+        try {
+            String after = context.containsKey(AFTER) ? context.getString(AFTER) : null;
+            Prefetch current = prefetch != null && java.util.Objects.equals(prefetch.after(), after) ? prefetch : read(after);
+            prefetch = null;
+            List<MatchCampaignDao.CampaignCriteria> page = current.page();
+            if (page.isEmpty()) {
+                pool.shutdown();
+                return RepeatStatus.FINISHED;
+            }
+            List<TopMatches> tops = current.tops().get();
+            String last = page.get(page.size() - 1).campaignId().toString();
+            prefetch = read(last);
+            scores.replace(columns(page, tops), MatchScorer.MODEL_VERSION, clock.instant());
+            context.putString(AFTER, last);
+            context.putLong(CAMPAIGNS, context.getLong(CAMPAIGNS, 0) + page.size());
+            contribution.incrementReadCount();
+            contribution.incrementWriteCount(tops.stream().mapToLong(TopMatches::size).sum());
+            return RepeatStatus.CONTINUABLE;
+        } catch (Exception | Error e) {
+            // the step fails: stop scoring a page nobody will write
+            prefetch = null;
+            pool.shutdownNow();
+            throw e;
         }
-        List<TopMatches> tops = score(page);
-        scores.replace(columns(page, tops), MatchScorer.MODEL_VERSION, clock.instant());
-        context.putString(AFTER, page.get(page.size() - 1).campaignId().toString());
-        context.putLong(CAMPAIGNS, context.getLong(CAMPAIGNS, 0) + page.size());
-        contribution.incrementReadCount();
-        contribution.incrementWriteCount(tops.stream().mapToLong(TopMatches::size).sum());
-        return RepeatStatus.CONTINUABLE;
     }
 
-    /** Campaigns of the page in parallel (one task per campaign), on the configured number of threads. */
-    private List<TopMatches> score(List<MatchCampaignDao.CampaignCriteria> page) throws ExecutionException, InterruptedException {
-        return pool.submit(() -> IntStream.range(0, page.size()).parallel()
-                .mapToObj(i -> TopMatches.of(scorer, scorer.compile(page.get(i).criteria(), table), properties.topK()))
-                .toList()).get();
+    /** Reads the page after {@code after} and starts scoring it on the pool. */
+    private Prefetch read(String after) {
+        List<MatchCampaignDao.CampaignCriteria> page = campaigns.page(after == null ? null : UUID.fromString(after),
+                changedOnly, MatchScorer.MODEL_VERSION, properties.pageSize());
+        return new Prefetch(after, page, page.isEmpty() ? CompletableFuture.completedFuture(List.of()) : score(page));
+    }
+
+    /**
+     * The page's campaigns split into one slice per thread, each slice scored block by block of the
+     * table ({@link TopMatches#ofEach}: a block of rows is read from memory once per slice, not once
+     * per campaign). Results in page order.
+     */
+    private Future<List<TopMatches>> score(List<MatchCampaignDao.CampaignCriteria> page) {
+        List<CompiledCriteria> compiled = page.stream().map(c -> scorer.compile(c.criteria(), table)).toList();
+        int threads = Math.min(properties.effectiveThreads(), compiled.size());
+        int per = (compiled.size() + threads - 1) / threads;
+        int slices = (compiled.size() + per - 1) / per;
+        return pool.submit(() -> IntStream.range(0, slices).parallel()
+                .mapToObj(i -> TopMatches.ofEach(scorer, compiled.subList(i * per, Math.min(compiled.size(), (i + 1) * per)),
+                        properties.topK()))
+                .flatMap(List::stream)
+                .toList());
     }
 
     private MatchScoreDao.CampaignPage columns(List<MatchCampaignDao.CampaignCriteria> page, List<TopMatches> tops) {
@@ -85,7 +122,7 @@ class MatchScoringTasklet implements Tasklet {
         UUID[] influencer = new UUID[rows];
         int[] rank = new int[rows];
         double[] score = new double[rows];
-        String[] components = new String[rows];
+        double[][] components = new double[rows][];
         int r = 0;
         for (int c = 0; c < page.size(); c++) {
             MatchCampaignDao.CampaignCriteria campaign = page.get(c);
@@ -99,22 +136,10 @@ class MatchScoringTasklet implements Tasklet {
                 influencer[r] = table.id(top.row(i));
                 rank[r] = i + 1;
                 score[r] = top.score(i);
-                components[r] = componentsJson(scorer.explain(compiled, top.row(i)));
+                components[r] = scorer.componentValues(compiled, top.row(i));
             }
         }
         return new MatchScoreDao.CampaignPage(campaignIds, updated, matches, table.size(), rowCampaign, influencer, rank,
                 score, components);
-    }
-
-    /** {"category":0.6667,...}: each component's value; weights and details follow from the model version. */
-    static String componentsJson(MatchOutcome outcome) {
-        StringBuilder json = new StringBuilder(200).append('{');
-        List<ComponentScore> components = new ArrayList<>(outcome.components());
-        for (int i = 0; i < components.size(); i++) {
-            ComponentScore c = components.get(i);
-            json.append(i == 0 ? "\"" : ",\"").append(c.component().key()).append("\":")
-                    .append(String.format(Locale.ROOT, "%.4f", c.value()));
-        }
-        return json.append('}').toString();
     }
 }

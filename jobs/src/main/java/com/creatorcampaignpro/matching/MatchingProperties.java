@@ -3,20 +3,28 @@ package com.creatorcampaignpro.matching;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * Matching: how many matches to keep per campaign, how the job pages and parallelises, and the
  * scorer's weights (by component key; missing ones keep their defaults).
  *
- * @param threads 0 = one per available processor
+ * @param threads      0 = one per available processor
+ * @param tableTtl     how long /api/ai/match-influencers keeps its in-memory feature table before
+ *                     reloading it: a profile, account or rate change reaches ad-hoc scores after at most this
+ * @param storedMaxAge stored matches older than this are not served (profiles change under them)
+ * @param historyPosts per influencer and platform, the newest posts a prediction rests on
  */
 @ConfigurationProperties("ccp.matching")
 public record MatchingProperties(
         @DefaultValue("100") int topK,
         @DefaultValue("200") int pageSize,
         @DefaultValue("0") int threads,
-        Map<String, Double> weights) {
+        Map<String, Double> weights,
+        @DefaultValue("5m") Duration tableTtl,
+        @DefaultValue("24h") Duration storedMaxAge,
+        @DefaultValue("30") int historyPosts) {
 
     public MatchingProperties {
         if (topK < 1 || topK > 1000) {
@@ -26,6 +34,9 @@ public record MatchingProperties(
             throw new IllegalArgumentException("ccp.matching.page-size must be between 1 and 10000");
         }
         weights = weights == null ? Map.of() : Map.copyOf(weights);
+        if (historyPosts < 2 || historyPosts > 500) {
+            throw new IllegalArgumentException("ccp.matching.history-posts must be between 2 and 500");
+        }
     }
 
     public int effectiveThreads() {

@@ -23,6 +23,7 @@ import com.creatorcampaignpro.jobs.JobExecutionDao;
 import com.creatorcampaignpro.jobs.JobNodeDao;
 import com.creatorcampaignpro.jobs.JobScheduleDao;
 import com.creatorcampaignpro.mail.OutboundEmailDao;
+import com.creatorcampaignpro.matching.AiInputsDao;
 import com.creatorcampaignpro.matching.MatchCampaignDao;
 import com.creatorcampaignpro.matching.MatchFeatureDao;
 import com.creatorcampaignpro.matching.MatchScoreDao;
@@ -74,7 +75,7 @@ public class DataConfiguration {
             ContentRateDao.class, EmailTokenDao.class, HousekeepingDao.class, IdempotencyKeyDao.class,
             InfluencerProfileDao.class, InfluencerSearchDao.class, InvitationDao.class, JobExecutionDao.class,
             JobHandoffDao.class, JobNodeDao.class, JobScheduleDao.class, LoginAttemptDao.class,
-            MatchCampaignDao.class, MatchFeatureDao.class, MatchScoreDao.class, MetricsRollupDao.class,
+            AiInputsDao.class, MatchCampaignDao.class, MatchFeatureDao.class, MatchScoreDao.class, MetricsRollupDao.class,
             NotificationDao.class, OutboundEmailDao.class, PaymentDao.class, PaymentDisputeDao.class,
             PaymentMethodDao.class, PayoutDao.class, RefreshTokenDao.class, SettlementDao.class,
             SocialAccountDao.class, SocialMediaDao.class, SocialSyncDao.class, UserActivityDao.class,
