@@ -85,7 +85,8 @@ final class AiBenchmark implements BenchCase {
         String base = "http://127.0.0.1:" + ctx.application().getEnvironment().getProperty("local.server.port");
         Map<String, Object> pick = ctx.jdbi().withHandle(h -> h.createQuery("""
                 SELECT c.id::text AS id, u.email FROM campaigns c JOIN users u ON u.id = c.marketer_id
-                WHERE c.status = 'active' AND jsonb_array_length(c.deliverables) > 0 ORDER BY c.id LIMIT 1""").mapToMap().one());
+                WHERE c.status = 'active' AND jsonb_array_length(c.deliverables) > 0 AND c.currency = 'USD'
+                ORDER BY c.id LIMIT 1""").mapToMap().one());   // USD: the demo data's content rates are all in USD
         String campaignId = (String) pick.get("id");
         String token = login(base, (String) pick.get("email"));
         String brief = json.writeValueAsString(Map.of("brief", Map.of("productCategory", "food", "languages", java.util.List.of("en"),
