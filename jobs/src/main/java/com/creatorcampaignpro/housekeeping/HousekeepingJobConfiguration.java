@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -63,59 +64,27 @@ public class HousekeepingJobConfiguration {
                                 "rows deleted per transaction").between(1, 100_000)));
     }
 
-    @Bean
-    Step deleteExpiredRefreshTokensStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                        HousekeepingDao dao) {
-        return new StepBuilder("deleteExpiredRefreshTokens", jobRepository)
-                .tasklet(batchedDelete("refreshTokenGraceDays", dao::deleteRefreshTokensExpiredBefore), transactionManager)
-                .build();
+    /** The steps in the order they run: step name, the job parameter giving its retention, its bounded delete. */
+    private record Retention(String stepName, String retentionParameter, BoundedDelete delete) {
     }
 
     @Bean
-    Step deleteOldLoginAttemptsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                    HousekeepingDao dao) {
-        return new StepBuilder("deleteOldLoginAttempts", jobRepository)
-                .tasklet(batchedDelete("loginAttemptRetentionDays", dao::deleteLoginAttemptsBefore), transactionManager)
-                .build();
-    }
-
-    @Bean
-    Step deleteOldIdempotencyKeysStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                      HousekeepingDao dao) {
-        return new StepBuilder("deleteOldIdempotencyKeys", jobRepository)
-                .tasklet(batchedDelete("idempotencyKeyRetentionDays", dao::deleteIdempotencyKeysBefore), transactionManager)
-                .build();
-    }
-
-    @Bean
-    Step deleteOldNotificationsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                    HousekeepingDao dao) {
-        return new StepBuilder("deleteOldNotifications", jobRepository)
-                .tasklet(batchedDelete("notificationRetentionDays", dao::deleteNotificationsBefore), transactionManager)
-                .build();
-    }
-
-    @Bean
-    Step deleteOldJobHandoffsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                  HousekeepingDao dao) {
-        return new StepBuilder("deleteOldJobHandoffs", jobRepository)
-                .tasklet(batchedDelete("jobHandoffRetentionDays", dao::deleteJobHandoffsBefore), transactionManager)
-                .build();
-    }
-
-    @Bean
-    Job housekeepingJob(JobRepository jobRepository, Step deleteExpiredRefreshTokensStep,
-                        Step deleteOldLoginAttemptsStep, Step deleteOldIdempotencyKeysStep,
-                        Step deleteOldNotificationsStep, Step deleteOldJobHandoffsStep,
+    Job housekeepingJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, HousekeepingDao dao,
                         JobExecutionLogger jobExecutionLogger) {
-        return new JobBuilder(JOB_NAME, jobRepository)
-                .listener(jobExecutionLogger)
-                .start(deleteExpiredRefreshTokensStep)
-                .next(deleteOldLoginAttemptsStep)
-                .next(deleteOldIdempotencyKeysStep)
-                .next(deleteOldNotificationsStep)
-                .next(deleteOldJobHandoffsStep)
-                .build();
+        List<Step> steps = List.of(
+                        new Retention("deleteExpiredRefreshTokens", "refreshTokenGraceDays", dao::deleteRefreshTokensExpiredBefore),
+                        new Retention("deleteOldLoginAttempts", "loginAttemptRetentionDays", dao::deleteLoginAttemptsBefore),
+                        new Retention("deleteOldIdempotencyKeys", "idempotencyKeyRetentionDays", dao::deleteIdempotencyKeysBefore),
+                        new Retention("deleteOldNotifications", "notificationRetentionDays", dao::deleteNotificationsBefore),
+                        new Retention("deleteOldJobHandoffs", "jobHandoffRetentionDays", dao::deleteJobHandoffsBefore))
+                .stream()
+                .map(retention -> (Step) new StepBuilder(retention.stepName(), jobRepository)
+                        .tasklet(batchedDelete(retention.retentionParameter(), retention.delete()), transactionManager)
+                        .build())
+                .toList();
+        SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).listener(jobExecutionLogger).start(steps.get(0));
+        steps.subList(1, steps.size()).forEach(job::next);
+        return job.build();
     }
 
     interface BoundedDelete {
