@@ -81,8 +81,8 @@ final class PlatformGuard {
         }
         if (limits.requestsPerWindow() > 0) {
             rateLimiters.add(RateLimiter.of(name + "-per-window", RateLimiterConfig.custom()
-                    .limitForPeriod(limits.requestsPerWindow())
-                    .limitRefreshPeriod(limits.window())
+                    .limitForPeriod(1)
+                    .limitRefreshPeriod(windowCycle(limits.requestsPerWindow(), limits.window(), limits.jitterAllowance()))
                     .timeoutDuration(limits.maxPermitWait())
                     .build()));
         }
@@ -102,6 +102,23 @@ final class PlatformGuard {
             retries.increment();
             stats.retried(platform);
         });
+    }
+
+    /**
+     * The per-window quota paced, one permit per cycle. n permits per window, all at a cycle's start
+     * (Resilience4j's cycles are fixed), let n more through at the next cycle's start: twice the quota
+     * within moments, across the boundary, while platforms count in windows of their own alignment
+     * (TikTok and Instagram in rolling ones). With one permit per cycle, permits k and k + n fall in
+     * cycles at least n apart, so more than n - 1 cycles apart in time (the first may come at its
+     * cycle's very end): cycles of (window + allowance) / (n - 1), rounded up, put n + 1 permits more
+     * than window + allowance apart, so no window of that length, wherever it starts, holds more than n.
+     * The cost: 1/n of the quota, and no burst at a window's start. A quota of 1 cannot be held this
+     * way (two cycles' permits can come together); it gets one permit per window + allowance.
+     */
+    static Duration windowCycle(int perWindow, Duration window, Duration allowance) {
+        long span = window.plus(allowance).toNanos();
+        long cycles = Math.max(1, perWindow - 1);
+        return Duration.ofNanos((span + cycles - 1) / cycles);
     }
 
     private boolean worthAnotherTry(Throwable failure) {
