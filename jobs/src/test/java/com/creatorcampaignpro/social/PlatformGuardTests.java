@@ -35,8 +35,9 @@ class PlatformGuardTests {
 
         // One permit per cycle, unused permits are not saved up: the burst is a single request.
         assertThat(config.getLimitForPeriod()).isEqualTo(1);
-        // Permits k and k + n are n cycles apart: at least 1 s + allowance, so any window of 1 s (and of
-        // 1 s + allowance, the travel-time jitter tolerated) holds at most n of them...
+        // Permits k and k + n taken by waiting threads are n cycles apart: at least 1 s + allowance, so
+        // any window of 1 s (and of 1 s + allowance, the travel-time jitter tolerated) holds at most n of
+        // them (after an idle moment, n - 1 cycles: see PlatformGuard)...
         long cycle = config.getLimitRefreshPeriod().toNanos();
         assertThat(cycle * perSecond).isGreaterThanOrEqualTo(Duration.ofSeconds(1).plusMillis(allowanceMs).toNanos() - perSecond);
         // ...and no fewer than the limit asks for, beyond the allowance's share (no permits wasted).
