@@ -65,8 +65,11 @@ public record SocialProperties(
      * How one platform is called, shared by every thread of this instance.
      * {@code requestsPerSecond} (0 = unlimited) is spread evenly, one permit every (1 s +
      * {@code jitterAllowance}) / n, so no second at the platform ever sees more than n requests unless
-     * their travel times differ by more than the allowance (at a cost of that fraction of the rate); {@code requestsPerWindow} per {@code window} (0 = none) mirrors
-     * a platform quota such as X's 15-minute windows. {@code maxConcurrent} bounds in-flight requests.
+     * their travel times differ by more than the allowance (at a cost of that fraction of the rate);
+     * {@code requestsPerWindow} per {@code window} (0 = none) mirrors a platform quota such as X's
+     * 15-minute windows, held in every window of that length wherever it starts: paced, one permit
+     * every ({@code window} + {@code jitterAllowance}) / (n - 1) (PlatformGuard.windowCycle).
+     * {@code maxConcurrent} bounds in-flight requests.
      * Transient failures (IO, timeouts, 5xx) are tried {@code maxAttempts} times in all, with exponential
      * backoff from {@code backoff} up to {@code maxBackoff}, ±50 % jitter; a 429 whose Retry-After is at
      * most {@code maxInPlaceWait} is waited out and retried, a longer one ends the call (and starts the
@@ -93,6 +96,11 @@ public record SocialProperties(
 
         public Limits withRequestsPerSecond(int perSecond) {
             return new Limits(perSecond, requestsPerWindow, window, maxPermitWait, maxConcurrent, maxAttempts, backoff,
+                    maxBackoff, maxInPlaceWait, failureRatePercent, minimumCalls, openFor, jitterAllowance);
+        }
+
+        public Limits withRequestsPerWindow(int requests, Duration window) {
+            return new Limits(requestsPerSecond, requests, window, maxPermitWait, maxConcurrent, maxAttempts, backoff,
                     maxBackoff, maxInPlaceWait, failureRatePercent, minimumCalls, openFor, jitterAllowance);
         }
 

@@ -30,11 +30,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -47,11 +48,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * socialSyncJob: re-reads every due social account (profile, recent media, declared figures) from
- * its platform. One partition per configured platform, each on a thread of the job's own executor;
- * within a partition, the reader starts each account's platform read one chunk ahead on that
- * platform's own call pool (as many threads as the platform may have requests in flight; its rate
- * limit paces them), and a chunk's outcomes are written together in one short transaction, a few
- * set-based statements per chunk, while the next chunk's calls go on.
+ * its platform. {@code partitions-per-platform} partitions per configured platform, each on a thread
+ * of its own, as many at once as the connection pool allows (SocialPartitionHandler); within a
+ * partition, the reader starts each account's platform read one chunk ahead on that platform's own
+ * call pool (as many threads as the platform may have requests in flight; its rate limit paces them),
+ * and a chunk's outcomes are written together in one short transaction, a few set-based statements
+ * per chunk, while the next chunk's calls go on.
  *
  * <p>Parameters: {@value #PLATFORM} (optional: one platform, default all configured) and
  * {@value #LIMIT} (optional: at most this many accounts per platform, 0 = all due). Restartable: the
@@ -94,7 +96,7 @@ public class SocialSyncJobConfiguration {
                                       @Value("#{jobParameters['" + PLATFORM + "']}") String platform) {
         return gridSize -> {
             Instant cutoff = Instant.now().minus(properties.interval());
-            int slices = Math.max(1, properties.partitionsPerPlatform());
+            int slices = properties.partitionsPerPlatform();
             Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
             for (Platform p : Platform.values()) {
                 boolean wanted = platform == null || platform.isBlank() || "all".equalsIgnoreCase(platform)
@@ -209,16 +211,26 @@ public class SocialSyncJobConfiguration {
         });
     }
 
+    /**
+     * A partition holds at most one database connection at a time, and none while its platform is
+     * called: the reader's page query (one statement), the writer's transaction (SocialSyncWriter) and
+     * Batch's two repository updates at each chunk's end (a transaction each) follow one another on the
+     * partition's thread. The chunk runs on a resourceless transaction manager without synchronization:
+     * with it, the reader's query bound its connection to the chunk until the chunk ended (through the
+     * platform calls), and the writer and the repository then took a second one, so 6 partitions on a
+     * pool of 6 each held one and waited for another until Hikari timed out. The call threads hold one
+     * only while storing a refreshed token (SocialAccountSync.refresh), in a transaction of its own.
+     */
     @Bean
     Step socialSyncPlatformStep(JobRepository jobRepository, DueAccountReader socialSyncReader,
                                 ItemProcessor<PendingRead, Outcome> socialSyncProcessor, SocialSyncWriter socialSyncWriter,
                                 SocialSyncProperties properties,
                                 SocialSyncStatistics socialSyncStatistics) {
-        // Resourceless: the chunk holds no database connection while its accounts' platforms are
-        // called; the writer commits in a transaction of its own (SocialSyncWriter).
+        ResourcelessTransactionManager noConnection = new ResourcelessTransactionManager();
+        noConnection.setTransactionSynchronization(AbstractPlatformTransactionManager.SYNCHRONIZATION_NEVER);
         return new StepBuilder("socialSyncPlatformStep", jobRepository)
                 .<PendingRead, Outcome>chunk(properties.chunkSize())
-                .transactionManager(new ResourcelessTransactionManager())
+                .transactionManager(noConnection)
                 .reader(socialSyncReader)
                 .processor(socialSyncProcessor)
                 .writer(socialSyncWriter)
@@ -226,18 +238,20 @@ public class SocialSyncJobConfiguration {
                 .build();
     }
 
+    /**
+     * The partitions run on threads of their own, at most as many at once as the connection pool
+     * serves after {@code ccp.social.sync.reserved-connections} (SocialPartitionHandler), so no
+     * {@code partitions-per-platform} can starve the pool: the rest wait their turn.
+     */
     @Bean
     Step socialSyncStep(JobRepository jobRepository, Step socialSyncPlatformStep, Partitioner socialSyncPartitioner,
-                        SocialSyncProperties properties) {
-        // The partitions' own executor: one thread per partition, apart from the launchers' pool.
-        int partitionCount = Platform.values().length * Math.max(1, properties.partitionsPerPlatform());
-        SimpleAsyncTaskExecutor partitions = new SimpleAsyncTaskExecutor("social-partition-");
-        partitions.setConcurrencyLimit(partitionCount);
+                        SocialSyncProperties properties, DataSource dataSource) {
+        SocialPartitionHandler partitions = new SocialPartitionHandler(socialSyncPlatformStep,
+                () -> SocialPartitionHandler.hikariPoolSize(dataSource), properties.reservedConnections());
+        partitions.setGridSize(Platform.values().length * properties.partitionsPerPlatform());
         return new StepBuilder("socialSyncStep", jobRepository)
                 .partitioner("socialSyncPlatformStep", socialSyncPartitioner)
-                .step(socialSyncPlatformStep)
-                .gridSize(partitionCount)
-                .taskExecutor(partitions)
+                .partitionHandler(partitions)
                 .build();
     }
 
