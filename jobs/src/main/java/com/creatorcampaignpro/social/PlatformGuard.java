@@ -68,19 +68,13 @@ final class PlatformGuard {
                 .recordExceptions(TransientProviderException.class)
                 .build());
         if (limits.requestsPerSecond() > 0) {
-            // One permit per cycle of (1 s + allowance) / n rather than n at the start of each second:
-            // no burst. Threads waiting for permits take successive cycles' starts, so n + 1 permits
-            // span n cycles = 1 s + allowance, and unless travel times differ by more than the
-            // allowance the platform sees at most n requests in any second (at a cost of allowance /
-            // 1 s of the rate: 2.4 % with the default 25 ms). After an idle moment, though, the first
-            // permit may come at its cycle's very end and the next at the following cycle's start:
-            // n + 1 permits then fall within n - 1 cycles, one more than n in a second when n < 1 s /
-            // allowance + 1 (41 with 25 ms). Counting n - 1 cycles, as the per-window limiter does,
-            // would close that at a cost of 1/n of the rate (a fifth of X's 5 a second).
+            // Paced like the per-window quota (windowCycle), with a window of one second: no burst, and
+            // no second, wherever it starts, sees more than n requests, even right after an idle moment
+            // when one permit comes at its cycle's very end and the next at the following cycle's start.
+            // The cost is 1/n of the rate plus the allowance (about 3.4 % at 100 a second).
             rateLimiters.add(RateLimiter.of(name + "-per-second", RateLimiterConfig.custom()
                     .limitForPeriod(1)
-                    .limitRefreshPeriod(Duration.ofNanos(Duration.ofSeconds(1).plus(limits.jitterAllowance()).toNanos()
-                            / limits.requestsPerSecond()))
+                    .limitRefreshPeriod(windowCycle(limits.requestsPerSecond(), Duration.ofSeconds(1), limits.jitterAllowance()))
                     .timeoutDuration(limits.maxPermitWait())
                     .build()));
         }

@@ -35,13 +35,14 @@ class PlatformGuardTests {
 
         // One permit per cycle, unused permits are not saved up: the burst is a single request.
         assertThat(config.getLimitForPeriod()).isEqualTo(1);
-        // Permits k and k + n taken by waiting threads are n cycles apart: at least 1 s + allowance, so
-        // any window of 1 s (and of 1 s + allowance, the travel-time jitter tolerated) holds at most n of
-        // them (after an idle moment, n - 1 cycles: see PlatformGuard)...
+        // Permits k and k + n are at least n cycles apart when threads wait for them, but only n - 1 cycles
+        // after an idle moment (the first at its cycle's very end, the next at the following cycle's start):
+        // n - 1 cycles must span 1 s + allowance, so no second, wherever it starts, holds more than n...
         long cycle = config.getLimitRefreshPeriod().toNanos();
-        assertThat(cycle * perSecond).isGreaterThanOrEqualTo(Duration.ofSeconds(1).plusMillis(allowanceMs).toNanos() - perSecond);
-        // ...and no fewer than the limit asks for, beyond the allowance's share (no permits wasted).
-        assertThat(cycle * perSecond).isLessThanOrEqualTo(Duration.ofSeconds(1).plusMillis(allowanceMs).toNanos());
+        long span = Duration.ofSeconds(1).plusMillis(allowanceMs).toNanos();
+        assertThat(cycle * (perSecond - 1)).isGreaterThanOrEqualTo(span);
+        // ...and no fewer than that asks for (1/n of the rate and the allowance's share are the whole cost).
+        assertThat(cycle * (perSecond - 1)).isLessThan(span + perSecond);
     }
 
     @ParameterizedTest
