@@ -25,6 +25,10 @@ import java.util.stream.IntStream;
  * that result if it is for the page after the committed one, else scores afresh. At most two pages'
  * top K (the one written, the one scored: 2 x page-size x top-K row numbers and scores) are held.
  * Nothing of the prefetch outlives the step execution, so a restart starts clean from the context.
+ *
+ * <p>Writing: a page's campaigns are split into {@code ccp.matching.writers} parts written at once
+ * on as many connections (see {@link #write}); the feature table is loaded in as many user-id
+ * ranges at once (see {@link #load}).
  */
 class MatchScoringTasklet implements Tasklet {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MatchScoringTasklet.class);
