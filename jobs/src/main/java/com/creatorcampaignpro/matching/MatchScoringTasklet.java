@@ -79,7 +79,16 @@ class MatchScoringTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         ExecutionContext context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
         if (table == null) {
-            writers = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, properties.writers() - 1));
+            // daemon threads that die when idle: a stopped step is not called again to shut them down
+            java.util.concurrent.ThreadPoolExecutor executor = new java.util.concurrent.ThreadPoolExecutor(
+                    Math.max(1, properties.writers() - 1), Math.max(1, properties.writers() - 1), 30,
+                    java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), runnable -> {
+                        Thread thread = new Thread(runnable, "match-writer");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            executor.allowCoreThreadTimeOut(true);
+            writers = executor;
             pool = new ForkJoinPool(properties.effectiveThreads());
             long t0 = System.nanoTime();
             try {
