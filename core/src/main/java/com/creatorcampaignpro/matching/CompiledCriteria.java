@@ -11,6 +11,10 @@ public final class CompiledCriteria {
     final FeatureTable table;
     final long[] categoryMask;
     final int categoryCount;
+    /** The campaign's categories that some row has (indices in the table's vocabulary). */
+    final int[] categoryIndices;
+    /** The platforms every row must have an account on (ordinals). */
+    final int[] requiredPlatformOrdinals;
     final long[] languageMask;
     final boolean languageApplicable;
     final long[] countryMask;
@@ -66,6 +70,9 @@ public final class CompiledCriteria {
             required |= 1 << p.ordinal();
         }
         requiredPlatforms = required;
+        requiredPlatformOrdinals = c.requiredPlatforms().stream().mapToInt(Platform::ordinal).distinct().sorted().toArray();
+        categoryIndices = c.categories().stream().map(t.categoryIndex::get).filter(java.util.Objects::nonNull)
+                .mapToInt(Integer::intValue).distinct().sorted().toArray();
         int wanted = required;
         rateCells = new int[c.deliverables().size()];
         for (int k = 0; k < rateCells.length; k++) {

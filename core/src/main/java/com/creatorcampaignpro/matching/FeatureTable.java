@@ -60,6 +60,15 @@ public final class FeatureTable {
     final byte[] availability;
     final boolean[] verified;
     private final Map<UUID, Integer> rowById;
+    /**
+     * Row bitsets (bit r % 64 of word r / 64): who has each category, who has an account on each
+     * platform, who is not unavailable. A campaign skips a whole word of 64 rows that a hard filter
+     * excludes, or that cannot reach its top K without a category ({@link TopMatches}).
+     */
+    final int rowWords;
+    final long[] categoryRows;          // [category * rowWords + word]
+    final long[] platformRows;          // [platform * rowWords + word]
+    final long[] notUnavailableRows;
 
     final EngagementBenchmarks benchmarks;
     /** Campaign-independent values, computed once per row rather than once per pair. */
@@ -116,6 +125,27 @@ public final class FeatureTable {
         for (int i = 0; i < size; i++) {
             fill(i, rows.get(i));
             rowById.put(ids[i], i);
+        }
+        rowWords = (size + 63) >>> 6;
+        categoryRows = new long[categoryIndex.size() * rowWords];
+        platformRows = new long[PLATFORMS * rowWords];
+        notUnavailableRows = new long[rowWords];
+        for (int i = 0; i < size; i++) {
+            long bit = 1L << i;
+            int word = i >>> 6;
+            for (int k = 0; k < categoryIndex.size(); k++) {
+                if ((categoryBits[i * categoryWords + (k >>> 6)] & (1L << k)) != 0) {
+                    categoryRows[k * rowWords + word] |= bit;
+                }
+            }
+            for (int p = 0; p < PLATFORMS; p++) {
+                if ((platformMask[i] & (1 << p)) != 0) {
+                    platformRows[p * rowWords + word] |= bit;
+                }
+            }
+            if (!isAvailability(availability[i], Availability.UNAVAILABLE)) {
+                notUnavailableRows[word] |= bit;
+            }
         }
     }
 

@@ -40,6 +40,15 @@ public final class MatchScorer {
         this.benchmarks = benchmarks;
     }
 
+    /**
+     * Above this score no row without any of the campaign's categories can be (its category value is
+     * 0, every other component at most 1), with a margin for rounding: a top K whose K-th score is
+     * higher need not look at such rows.
+     */
+    double withoutCategoryBound() {
+        return 100 * (weightSum - weight[0]) / weightSum + 1e-6;
+    }
+
     public double weight(MatchComponent c) {
         return weight[c.ordinal()];
     }

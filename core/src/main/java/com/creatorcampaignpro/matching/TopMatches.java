@@ -39,11 +39,7 @@ public final class TopMatches {
     /** @param include rows the caller wants considered at all (e.g. not already invited) */
     public static TopMatches of(MatchScorer scorer, CompiledCriteria c, int k, IntPredicate include) {
         Collector collector = new Collector(c.table.ids, k);
-        for (int row = 0; row < c.table.size; row++) {
-            if (include.test(row)) {
-                collector.offer(row, scorer.score(c, row, collector.threshold()));
-            }
-        }
+        scan(scorer, c, collector, 0, c.table.rowWords, scorer.withoutCategoryBound(), include);
         return collector.result();
     }
 
@@ -68,14 +64,11 @@ public final class TopMatches {
             }
             collectors[i] = new Collector(t.ids, k);
         }
-        for (int from = 0; from < t.size; from += BLOCK_ROWS) {
-            int to = Math.min(t.size, from + BLOCK_ROWS);
+        double withoutCategory = scorer.withoutCategoryBound();
+        for (int from = 0; from < t.rowWords; from += BLOCK_ROWS / 64) {
+            int to = Math.min(t.rowWords, from + BLOCK_ROWS / 64);
             for (int i = 0; i < collectors.length; i++) {
-                CompiledCriteria c = campaigns.get(i);
-                Collector collector = collectors[i];
-                for (int row = from; row < to; row++) {
-                    collector.offer(row, scorer.score(c, row, collector.threshold()));
-                }
+                scan(scorer, campaigns.get(i), collectors[i], from, to, withoutCategory, null);
             }
         }
         List<TopMatches> out = new ArrayList<>(collectors.length);
@@ -83,6 +76,42 @@ public final class TopMatches {
             out.add(collector.result());
         }
         return out;
+    }
+
+    /**
+     * Offers the rows of words [fromWord, toWord) of the table's row bitsets. Skipped without being
+     * scored, a word at a time: rows a hard filter excludes (unavailable, no account on a required
+     * platform), and, once the K-th score is above what any row without one of the campaign's
+     * categories can reach, such rows. Neither could enter the top K, so the result is the same as
+     * scoring every row; most pairs of a large table end here, as a few bit operations per 64 rows.
+     */
+    private static void scan(MatchScorer scorer, CompiledCriteria c, Collector collector, int fromWord, int toWord,
+                             double withoutCategory, IntPredicate include) {
+        FeatureTable t = c.table;
+        int words = t.rowWords;
+        int[] required = c.requiredPlatformOrdinals;
+        int[] categories = c.categoryIndices;
+        boolean categoryBound = c.categoryCount > 0 && categories.length > 0;
+        for (int w = fromWord; w < toWord; w++) {
+            long bits = t.notUnavailableRows[w];
+            for (int p : required) {
+                bits &= t.platformRows[p * words + w];
+            }
+            if (categoryBound && bits != 0 && collector.threshold() > withoutCategory) {
+                long any = 0;
+                for (int k : categories) {
+                    any |= t.categoryRows[k * words + w];
+                }
+                bits &= any;
+            }
+            while (bits != 0) {
+                int row = (w << 6) | Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                if (include == null || include.test(row)) {
+                    collector.offer(row, scorer.score(c, row, collector.threshold()));
+                }
+            }
+        }
     }
 
     /** The bounded min-heap of one campaign: offer rows in any order, take the best K. */

@@ -77,6 +77,50 @@ class TopMatchesTests {
     }
 
     @Test
+    void skippingRowsWithoutTheCampaignsCategoriesOnceTheTopIsHighEqualsScoringEveryRow() {
+        // A few near-perfect travel creators push the K-th score above what any row without travel can
+        // reach (75 with the default weights), so the scan skips those rows a word at a time from then
+        // on; unavailable rows and rows without the required platform are skipped from the start.
+        Random random = new Random(33);
+        List<InfluencerFeatures> rows = new ArrayList<>();
+        for (int i = 0; i < 3 * TopMatches.BLOCK_ROWS + 77; i++) {
+            InfluencerFeatures f = MatchFixtures.randomInfluencer(random);
+            rows.add(i % 97 == 0 ? copyWithId(MatchFixtures.withCategories(MatchFixtures.influencer(java.util.Set.of("travel")),
+                    java.util.Set.of("travel")), new UUID(random.nextLong(), random.nextLong())) : f);
+        }
+        FeatureTable table = scorer.table(rows);
+        MatchCriteria travel = new MatchCriteria(java.util.Set.of("travel"), java.util.Set.of("en"), java.util.Set.of("US"),
+                java.util.Set.of(com.creatorcampaignpro.social.Platform.INSTAGRAM),
+                List.of(new MatchCriteria.DeliverableNeed(com.creatorcampaignpro.social.Platform.INSTAGRAM,
+                        com.creatorcampaignpro.content.ContentType.REEL, 1)), null, null, null, null, 1_000_000, "USD");
+        List<CompiledCriteria> campaigns = List.of(scorer.compile(travel, table),
+                scorer.compile(MatchFixtures.criteria(java.util.Set.of("travel", "food")), table));
+        for (int k : new int[]{1, 5, 20}) {
+            List<TopMatches> blocked = TopMatches.ofEach(scorer, campaigns, k);
+            for (int c = 0; c < campaigns.size(); c++) {
+                List<double[]> all = new ArrayList<>();
+                for (int r = 0; r < table.size(); r++) {
+                    double s = scorer.score(campaigns.get(c), r);
+                    if (!Double.isNaN(s)) {
+                        all.add(new double[]{s, r});
+                    }
+                }
+                all.sort(Comparator.<double[]>comparingDouble(x -> -x[0]).thenComparing(x -> table.id((int) x[1])));
+                assertThat(all.get(Math.min(k, all.size()) - 1)[0]).as("the K-th score is above the category bound")
+                        .isGreaterThan(scorer.withoutCategoryBound());
+                TopMatches one = TopMatches.of(scorer, campaigns.get(c), k);
+                assertThat(one.size()).isEqualTo(Math.min(k, all.size()));
+                assertThat(blocked.get(c).size()).isEqualTo(one.size());
+                for (int i = 0; i < one.size(); i++) {
+                    assertThat(one.row(i)).as("k %d campaign %d rank %d", k, c, i).isEqualTo((int) all.get(i)[1]);
+                    assertThat(one.score(i)).isEqualTo(all.get(i)[0]);
+                    assertThat(blocked.get(c).row(i)).isEqualTo(one.row(i));
+                }
+            }
+        }
+    }
+
+    @Test
     void rowsLeftOutByTheCallerAreNeverReturned() {
         Random random = new Random(22);
         List<InfluencerFeatures> rows = new ArrayList<>();

@@ -65,6 +65,14 @@ public interface MatchFeatureDao {
     @SqlQuery(SELECT + " ORDER BY p.user_id")
     List<InfluencerFeatures> all();
 
+    /**
+     * The eligible influencers with {@code from <= user_id < to} (PostgreSQL's uuid order; {@code to}
+     * null = no upper bound), in user id order: the job loads the table in parts on parallel
+     * connections, the server's work for the per-row subqueries being most of the load.
+     */
+    @SqlQuery(SELECT + " AND p.user_id >= :from AND (CAST(:to AS uuid) IS NULL OR p.user_id < :to) ORDER BY p.user_id")
+    List<InfluencerFeatures> range(@Bind("from") UUID from, @Bind("to") UUID to);
+
     @SqlQuery(SELECT + " AND p.user_id = ANY(:ids) ORDER BY p.user_id")
     List<InfluencerFeatures> of(@Bind("ids") UUID[] ids);
 

@@ -86,6 +86,27 @@ class MatchScoreDaoIntegrationTests {
     }
 
     @Test
+    void theFeatureTableLoadedInRangesOfUserIdsIsTheWholeTableInOrder() {
+        // in a transaction rolled back at the end: other tests here count the influencers
+        jdbi.useTransaction(h -> {
+            for (int i = 0; i < 30; i++) {
+                influencer(h, "available", "{}");
+            }
+            MatchFeatureDao dao = h.attach(MatchFeatureDao.class);
+            List<UUID> whole = dao.all().stream().map(InfluencerFeatures::influencerId).toList();
+            UUID[] bounds = {new UUID(0, 0), new UUID(0x40000000L << 32, 0), new UUID(0x80000000L << 32, 0),
+                    new UUID(0xC0000000L << 32, 0), null};
+            List<UUID> ranges = new java.util.ArrayList<>();
+            for (int i = 0; i + 1 < bounds.length; i++) {
+                dao.range(bounds[i], bounds[i + 1]).forEach(f -> ranges.add(f.influencerId()));
+            }
+            assertThat(ranges).containsExactlyElementsOf(whole);
+            assertThat(whole).hasSizeGreaterThanOrEqualTo(30);
+            h.rollback();
+        });
+    }
+
+    @Test
     void aPageReplacesItsCampaignsRowsAndLeavesOthersAlone() {
         UUID[] ids = jdbi.withHandle(h -> new UUID[]{campaign(h), campaign(h), influencer(h, "available", "{}"),
                 influencer(h, "available", "{}")});

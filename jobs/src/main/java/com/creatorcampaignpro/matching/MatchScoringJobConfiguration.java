@@ -55,10 +55,10 @@ public class MatchScoringJobConfiguration {
     @StepScope
     Tasklet matchScoringTasklet(MatchScorer matchScorer, MatchFeatureDao matchFeatureDao,
                                             MatchCampaignDao matchCampaignDao, MatchScoreDao matchScoreDao,
-                                            MatchingProperties properties,
+                                            MatchingProperties properties, PlatformTransactionManager transactionManager,
                                             @Value("#{jobParameters['" + CHANGED_ONLY + "']}") Boolean changedOnly) {
         return new MatchScoringTasklet(matchScorer, matchFeatureDao, matchCampaignDao, matchScoreDao, properties,
-                Boolean.TRUE.equals(changedOnly), Clock.systemUTC());
+                Boolean.TRUE.equals(changedOnly), Clock.systemUTC(), transactionManager);
     }
 
     @Bean

@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
  * campaign equal a brute-force scoring of every pair from the generated values (not from what the
  * job loaded), rank by rank and to the last bit of the score.
  */
-@TestPropertySource(properties = {"ccp.matching.top-k=7", "ccp.matching.page-size=4"})
+@TestPropertySource(properties = {"ccp.matching.top-k=7", "ccp.matching.page-size=4", "ccp.matching.writers=2"})
 class MatchScoringJobIntegrationTests extends JobsIntegrationTest {
     private static final List<String> CATEGORIES = List.of("travel", "food", "beauty", "fitness", "tech", "gaming");
     private static final List<String> LANGUAGES = List.of("en", "pt", "es", "fr");
@@ -255,6 +255,16 @@ class MatchScoringJobIntegrationTests extends JobsIntegrationTest {
 
     @Test
     void aFailedRunRestartsAfterItsLastCommittedPage() throws Exception {
+        failThenRestart(5);   // in the part of page 2 written in the step's own transaction
+    }
+
+    @Test
+    void aPartWrittenOnAnotherConnectionThatFailsFailsTheRunWhichThenRestartsAfterTheLastCommittedPage() throws Exception {
+        failThenRestart(6);   // ccp.matching.writers=2: campaigns 6 and 7 of page 2 are written in a transaction of their own
+    }
+
+    /** Campaign {@code failingIndex} (in id order; pages of 4) cannot be written: the run fails, the restart completes. */
+    private void failThenRestart(int failingIndex) throws Exception {
         Random r = new Random(43);
         jdbi.useHandle(h -> {
             for (int i = 0; i < 40; i++) {
@@ -266,7 +276,7 @@ class MatchScoringJobIntegrationTests extends JobsIntegrationTest {
         });
         List<UUID> all = jdbi.withHandle(h -> h.createQuery("SELECT id FROM campaigns WHERE status = 'active' ORDER BY id")
                 .mapTo(UUID.class).list());
-        UUID failing = all.get(5);   // on the second page of 4
+        UUID failing = all.get(failingIndex);   // on the second page of 4
         jdbi.useHandle(h -> {
             h.execute("""
                     CREATE FUNCTION test_fail_match_run() RETURNS trigger LANGUAGE plpgsql AS $$
