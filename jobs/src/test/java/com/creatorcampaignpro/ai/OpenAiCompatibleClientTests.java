@@ -45,8 +45,13 @@ class OpenAiCompatibleClientTests {
     }
 
     private OpenAiCompatibleClient client(int maxRetries) {
+        // A call timeout far above a local answer's time even on a loaded CI machine: only the timeout test times out.
+        return client(maxRetries, Duration.ofSeconds(10));
+    }
+
+    private OpenAiCompatibleClient client(int maxRetries, Duration callTimeout) {
         LanguageModelProperties p = new LanguageModelProperties(server.url("/v1").toString(), "test-model", KEY,
-                Duration.ofSeconds(2), Duration.ofMillis(500), maxRetries, Duration.ofMillis(1), 400);
+                Duration.ofSeconds(2), callTimeout, maxRetries, Duration.ofMillis(1), 400);
         return new OpenAiCompatibleClient(p, OpenAiCompatibleClient.httpClient(p));
     }
 
@@ -116,7 +121,7 @@ class OpenAiCompatibleClientTests {
         server.enqueue(completion("{}").newBuilder().headersDelay(1500, TimeUnit.MILLISECONDS).build());
         server.enqueue(completion("{}").newBuilder().headersDelay(1500, TimeUnit.MILLISECONDS).build());
 
-        assertThatThrownBy(() -> client(1).sentiment("great")).isInstanceOfSatisfying(LanguageModelException.class, e -> {
+        assertThatThrownBy(() -> client(1, Duration.ofMillis(500)).sentiment("great")).isInstanceOfSatisfying(LanguageModelException.class, e -> {
             assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
             assertThat(e.getMessage()).contains("timeout").contains("2 attempt");
         });
