@@ -83,6 +83,11 @@ public class DataConfiguration {
     /** On Spring's transactional connections: a rolled-back Batch chunk or service call takes its JDBI writes with it. */
     @Bean
     Jdbi jdbi(DataSource dataSource) {
+        return applicationJdbi(dataSource);
+    }
+
+    /** The Jdbi as the application builds it (the bench's DAO-call cost measures this one). */
+    public static Jdbi applicationJdbi(DataSource dataSource) {
         return JdbiFactory.create(new SpringConnectionFactory(dataSource));
     }
 
