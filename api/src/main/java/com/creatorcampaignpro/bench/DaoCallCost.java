@@ -2,12 +2,12 @@ package com.creatorcampaignpro.bench;
 
 import com.creatorcampaignpro.campaign.CampaignDao;
 import com.creatorcampaignpro.db.JdbiFactory;
+import com.creatorcampaignpro.platform.DataConfiguration;
 import com.creatorcampaignpro.platform.SpringSqlObjects;
 import com.zaxxer.hikari.HikariDataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.lang.management.ManagementFactory;
@@ -26,8 +26,8 @@ import java.util.UUID;
  * key on one thread, five ways, interleaved in rounds: plain JDBC (prepared, every column read), the
  * DAO through {@code Jdbi.onDemand}, the DAO as the application wires it ({@link SpringSqlObjects})
  * outside a transaction (a handle per call) and inside one (the transaction's handle), and the DAO
- * attached once to an open handle (the lower bound for JDBI). The Jdbi of the DAO ways is built as
- * DataConfiguration builds the application's (over a TransactionAwareDataSourceProxy).
+ * attached once to an open handle (the lower bound for JDBI). The Jdbi of the DAO ways is the
+ * application's ({@code DataConfiguration.applicationJdbi}: on Spring's transactional connections).
  *
  * <p>Reports wall time and this thread's CPU time per call. The CPU time leaves out PostgreSQL's
  * work and the wait for it, which are the same for every way; it is the client-side cost the ways
@@ -79,7 +79,7 @@ final class DaoCallCost implements BenchCase {
             pool.setPassword(context.password());
             pool.setMaximumPoolSize(3);
             Jdbi plain = JdbiFactory.create(pool);
-            Jdbi asTheApplication = JdbiFactory.create(new TransactionAwareDataSourceProxy(pool));
+            Jdbi asTheApplication = DataConfiguration.applicationJdbi(pool);
             CampaignDao onDemand = asTheApplication.onDemand(CampaignDao.class);
             CampaignDao wired = new SpringSqlObjects(asTheApplication).create(CampaignDao.class);
             TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(pool));

@@ -6,9 +6,12 @@ import org.jdbi.v3.core.extension.ExtensionMethod;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
 
+import java.lang.reflect.Method;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code ccp.db.query} (timer, tags dao, method, outcome): every JDBI statement, named by the DAO
@@ -20,6 +23,14 @@ final class QueryTimingSqlLogger implements SqlLogger {
 
     private final MeterRegistry meters;
     private final SqlLogger previous;
+    /**
+     * Each DAO method's timer, looked up once: building the id and finding the meter on every
+     * statement (tags sorted, filters applied) was about 1% of a campaign GET's CPU samples.
+     */
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+
+    private record TimerKey(Class<?> dao, Method method, String outcome) {
+    }
 
     QueryTimingSqlLogger(MeterRegistry meters, SqlLogger previous) {
         this.meters = meters;
@@ -49,11 +60,16 @@ final class QueryTimingSqlLogger implements SqlLogger {
             return;
         }
         ExtensionMethod method = context.getExtensionMethod();
-        Timer.builder(QUERY).description("SQL statements run through JDBI, per DAO method")
-                .tag("dao", method == null ? "none" : method.getType().getSimpleName())
-                .tag("method", method == null ? "none" : method.getMethod().getName())
-                .tag("outcome", outcome)
-                .register(meters)
-                .record(Duration.between(context.getExecutionMoment(), end));
+        TimerKey key = method == null ? new TimerKey(null, null, outcome)
+                : new TimerKey(method.getType(), method.getMethod(), outcome);
+        timers.computeIfAbsent(key, this::timer).record(Duration.between(context.getExecutionMoment(), end));
+    }
+
+    private Timer timer(TimerKey key) {
+        return Timer.builder(QUERY).description("SQL statements run through JDBI, per DAO method")
+                .tag("dao", key.dao() == null ? "none" : key.dao().getSimpleName())
+                .tag("method", key.method() == null ? "none" : key.method().getName())
+                .tag("outcome", key.outcome())
+                .register(meters);
     }
 }

@@ -33,8 +33,16 @@ public record Money(long minorUnits, String currency) implements Comparable<Mone
     }
 
     public static boolean isIsoCurrency(String code) {
-        if (code == null || !code.matches("[A-Z]{3}")) {
+        // Three upper-case ASCII letters; a loop, not String.matches, which compiles its regex on every
+        // call (every Money built from a row: two per campaign read).
+        if (code == null || code.length() != 3) {
             return false;
+        }
+        for (int i = 0; i < 3; i++) {
+            char c = code.charAt(i);
+            if (c < 'A' || c > 'Z') {
+                return false;
+            }
         }
         try {
             Currency.getInstance(code);

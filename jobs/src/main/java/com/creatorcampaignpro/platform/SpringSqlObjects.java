@@ -112,7 +112,7 @@ public final class SpringSqlObjects {
 
         /**
          * The handle of the current transaction-synchronization scope, opened on its first DAO call
-         * (its connection is the transaction's, through the TransactionAwareDataSourceProxy under
+         * (its connection is the transaction's, through the SpringConnectionFactory under
          * the Jdbi) and closed when the scope completes.
          */
         private Handle scopeHandle() {

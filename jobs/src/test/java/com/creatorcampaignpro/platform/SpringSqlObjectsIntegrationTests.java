@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -82,7 +81,7 @@ class SpringSqlObjectsIntegrationTests {
         pool.setPassword(db.password());
         pool.setMaximumPoolSize(2);
         pool.setConnectionTimeout(2_000);
-        jdbi = JdbiFactory.create(new TransactionAwareDataSourceProxy(pool));
+        jdbi = JdbiFactory.create(new SpringConnectionFactory(pool));   // as DataConfiguration wires it
         dao = new SpringSqlObjects(jdbi).create(ProbeDao.class);
         tx = new TransactionTemplate(new DataSourceTransactionManager(pool));
     }
