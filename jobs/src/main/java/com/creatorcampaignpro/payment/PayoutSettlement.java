@@ -140,6 +140,7 @@ public class PayoutSettlement implements AutoCloseable {
         if (!batch.status().equals("ready") && !batch.status().equals("submitting")) {
             return;
         }
+        long started = System.nanoTime();
         if (batch.status().equals("ready")) {
             payouts.prepareAttempts(batchId);
         }
@@ -150,14 +151,16 @@ public class PayoutSettlement implements AutoCloseable {
             sendBatch(provider, batch);
         }
         payouts.finishSubmission(batchId, "the provider refused every payment of the batch");
+        log.info("Payout batch {} ({}, {} items) submitted in {} ms", batchId, batch.provider(), batch.itemCount(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
      * One call per payment, in groups the size of the configured concurrency: a group's attempts are
      * marked sent in one transaction before any of its calls goes out, its calls run concurrently,
      * and what they answered is recorded in one transaction. The next group is marked sent while the
-     * current one is in flight, so the calls never wait for our commits. A crash leaves at most two
-     * groups sent but unrecorded: the next run looks those up (one listing per batch) before sending.
+     * current one is in flight, so the calls never wait for our commits. A crash leaves at most about
+     * three groups sent but unrecorded: the next run looks those up (one listing per batch) first.
      */
     private void sendEach(PayoutProvider provider, UUID batchId) {
         List<Attempt> open = payouts.openAttempts(batchId);
@@ -202,8 +205,11 @@ public class PayoutSettlement implements AutoCloseable {
             while (next < toSend.size() && inFlight <= group) {
                 List<Attempt> members = toSend.subList(next, Math.min(toSend.size(), next + group));
                 next += members.size();
-                payouts.markGroupSent(batchId, members.stream().filter(a -> a.outcome().equals("prepared"))
-                        .map(Attempt::paymentId).toArray(UUID[]::new));
+                UUID[] prepared = members.stream().filter(a -> a.outcome().equals("prepared"))
+                        .map(Attempt::paymentId).toArray(UUID[]::new);
+                if (prepared.length > 0) {
+                    tx.executeWithoutResult(status -> payouts.markGroupSent(batchId, prepared));
+                }
                 for (Attempt attempt : members) {
                     calls.submit(() -> call(provider, attempt));
                 }
