@@ -43,6 +43,12 @@ public class PayoutSettlement implements AutoCloseable {
     private final PayoutProperties properties;
     private final TransactionOperations tx;
     private final PaymentOutcomes outcomes;
+    /**
+     * {@code tx} opens real transactions: a group's two statements then run in it directly. Through a
+     * DAO's JDBI @Transaction method instead, JDBI first asks for the isolation level, which pgjdbc
+     * sends outside the transaction: one more commit each time.
+     */
+    private final boolean transactional;
     private ExecutorService calls;
 
     /** Without notifications or meters: each state change is its own transaction (the crash test's child, the benchmark). */
@@ -63,6 +69,7 @@ public class PayoutSettlement implements AutoCloseable {
         this.properties = properties;
         this.tx = tx;
         this.outcomes = outcomes;
+        this.transactional = tx != TransactionOperations.withoutTransaction();
     }
 
     /** The threads that carry per-payment calls, bounded by ccp.payouts.stripe-concurrency; made on first use. */
@@ -207,8 +214,13 @@ public class PayoutSettlement implements AutoCloseable {
                 next += members.size();
                 UUID[] prepared = members.stream().filter(a -> a.outcome().equals("prepared"))
                         .map(Attempt::paymentId).toArray(UUID[]::new);
-                if (prepared.length > 0) {
-                    tx.executeWithoutResult(status -> payouts.markGroupSent(batchId, prepared));
+                if (prepared.length > 0 && transactional) {
+                    tx.executeWithoutResult(status -> {
+                        payouts.markGroupPaymentsSent(batchId, prepared);
+                        payouts.markGroupAttemptsSent(batchId, prepared);
+                    });
+                } else if (prepared.length > 0) {
+                    payouts.markGroupSent(batchId, prepared);
                 }
                 for (Attempt attempt : members) {
                     calls.submit(() -> call(provider, attempt));
@@ -304,7 +316,12 @@ public class PayoutSettlement implements AutoCloseable {
         }
         boolean notify = refusals && this.outcomes != PaymentOutcomes.NONE;
         tx.executeWithoutResult(status -> {
-            payouts.recordGroup(batchId, ids, outcomes, references, rawStatuses, reasons);
+            if (transactional) {
+                payouts.recordGroupPayments(batchId, ids, outcomes, references, reasons);
+                payouts.recordGroupAttempts(batchId, ids, outcomes, references, rawStatuses, reasons);
+            } else {
+                payouts.recordGroup(batchId, ids, outcomes, references, rawStatuses, reasons);
+            }
             if (notify) {
                 this.outcomes.moved(payouts.refusedNow(batchId, null));
             }
