@@ -5,6 +5,7 @@ import com.creatorcampaignpro.fakes.stripe.FakeStripe;
 import com.creatorcampaignpro.payment.PayPalClient;
 import com.creatorcampaignpro.payment.PayPalPayouts;
 import com.creatorcampaignpro.payment.PayPalProperties;
+import com.creatorcampaignpro.payment.PaymentOutcomes;
 import com.creatorcampaignpro.payment.PayoutCsvExport;
 import com.creatorcampaignpro.payment.PayoutDao;
 import com.creatorcampaignpro.payment.PayoutProperties;
@@ -90,6 +91,8 @@ final class PayoutBenchmark implements BenchCase {
         try (FakeStripe stripe = new FakeStripe(); FakePayPal paypal = new FakePayPal()) {
             stripe.setLatency(latency);
             paypal.setLatency(latency);
+            stripe.setJournalKept(0);   // counts only: 100,000 requests' keys are not read
+            paypal.setJournalKept(0);
             paypal.setAdvanceOnRead(false);
             for (int n = 2; n <= payees; n += 2) {
                 stripe.registerConnectedAccount("acct_bench" + run + "x" + n);
@@ -112,6 +115,7 @@ final class PayoutBenchmark implements BenchCase {
             PayoutSettlement settlement = settlement(ctx, stripe, paypal, concurrency);
             TransactionTemplate tx = new TransactionTemplate(ctx.bean(PlatformTransactionManager.class));
             long[] count = new long[1];
+            StepUsage usage = new StepUsage(ctx);
             double accrue = BenchContext.seconds(() -> {
                 tx.executeWithoutResult(s -> settlement.prepareRun(null));
                 while (true) {
@@ -123,7 +127,7 @@ final class PayoutBenchmark implements BenchCase {
                 }
             });
             report.add("payout-accrue", "settlement accrue (set-based, per 500 campaigns)", count[0], new double[]{accrue}, null,
-                    "target >= 2,000/s");
+                    "target >= 2,000/s; " + usage.next(count[0]));
             long accrued = count[0];
             count[0] = 0;
             double batch = BenchContext.seconds(() -> {
@@ -136,18 +140,20 @@ final class PayoutBenchmark implements BenchCase {
                 }
             });
             report.add("payout-batch", "settlement batch (Stripe 1,000 / PayPal 15,000 per batch)", count[0],
-                    new double[]{batch}, null, "target >= 2,000/s");
+                    new double[]{batch}, null, "target >= 2,000/s; " + usage.next(count[0]));
             long stripeItems = ctx.jdbi().withHandle(h -> h.createQuery(
                     "SELECT count(*) FROM payments WHERE status = 'batched' AND provider = 'stripe'").mapTo(Long.class).one());
+            usage.next(0);
             double submit = BenchContext.seconds(settlement::submitAll);
             double bound = stripeItems * latency.toMillis() / 1000.0 / concurrency;
             report.add("payout-submit", "settlement submit (" + stripeItems + " Stripe transfers, PayPal payouts)", count[0],
-                    new double[]{submit}, null, String.format("latency bound %.1f s (%d ms x transfers / %d in flight)",
-                            bound, latency.toMillis(), concurrency));
+                    new double[]{submit}, null, String.format("latency bound %.1f s (%d ms x transfers / %d in flight); %s",
+                            bound, latency.toMillis(), concurrency, usage.next(count[0])));
             paypal.completeAll();
+            usage.next(0);
             double reconcile = BenchContext.seconds(settlement::reconcileAll);
             report.add("payout-reconcile", "settlement reconcile (transfer lists, payout pages)", count[0],
-                    new double[]{reconcile}, null, "");
+                    new double[]{reconcile}, null, usage.next(count[0]));
             long paid = ctx.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM payments p JOIN content c ON c.id = p.content_id"
                     + " JOIN users u ON u.id = c.influencer_id WHERE u.email LIKE 'payout-bench-%-' || :run || '@example.com'"
                     + " AND p.status = 'paid'").bind("run", run).mapTo(Long.class).one());
@@ -157,6 +163,49 @@ final class PayoutBenchmark implements BenchCase {
             settlement.close();
         }
         csv(ctx, report, csvRows);
+    }
+
+    /**
+     * What a step cost besides wall time, independent of the machine's load: the process's CPU time
+     * and the commits PostgreSQL counted on the bench database (pg_stat_database.xact_commit, which
+     * counts every autocommitted statement too), each per item. Backends report their counts when
+     * idle, at most every 10 s (PostgreSQL 15's PGSTAT_IDLE_INTERVAL): each reading waits that out,
+     * after the step's wall time was taken.
+     */
+    private static final class StepUsage {
+        private final BenchContext ctx;
+        private final com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        private long cpu;
+        private long commits;
+
+        StepUsage(BenchContext ctx) {
+            this.ctx = ctx;
+            this.commits = commits();
+            this.cpu = os.getProcessCpuTime();
+        }
+
+        /** Since the previous call: "process CPU x s, y commits (z per item)"; items 0 just restarts the count. */
+        String next(long items) {
+            long cpuNow = os.getProcessCpuTime();
+            long commitsNow = commits();
+            String out = String.format("process CPU %.1f s (%.0f us/item), %,d commits (%.2f per item)",
+                    (cpuNow - cpu) / 1e9, items == 0 ? 0 : (cpuNow - cpu) / 1e3 / items, commitsNow - commits,
+                    items == 0 ? 0 : (double) (commitsNow - commits) / items);
+            cpu = os.getProcessCpuTime();
+            commits = commitsNow;
+            return out;
+        }
+
+        private long commits() {
+            try {
+                Thread.sleep(11_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ctx.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()").mapTo(Long.class).one());
+        }
     }
 
     /**
@@ -184,9 +233,11 @@ final class PayoutBenchmark implements BenchCase {
                 .readTimeout(Duration.ofSeconds(120)).retryOnConnectionFailure(false).build();
         PayoutProperties properties = new PayoutProperties(new BigDecimal("0.10"), true, new BigDecimal("0.24"), Long.MAX_VALUE,
                 1000, 15_000, concurrency, 3, 4, Duration.ofMillis(50), Duration.ofSeconds(2), 500, 100);
+        // The job's PayoutSettlement bean writes through the transaction manager too (without notifications here).
         return new PayoutSettlement(ctx.bean(SettlementDao.class), ctx.bean(PayoutDao.class),
                 List.of(new StripeTransfers(client), new PayPalPayouts(new PayPalClient(paypalProperties, http,
-                        JsonMapper.builder().build(), Clock.systemUTC()), paypalProperties)), properties);
+                        JsonMapper.builder().build(), Clock.systemUTC()), paypalProperties)), properties,
+                new TransactionTemplate(ctx.bean(PlatformTransactionManager.class)), PaymentOutcomes.NONE);
     }
 
     /** The finance CSV over {@code rows} payments (made up here when fewer exist): seconds and peak heap. */

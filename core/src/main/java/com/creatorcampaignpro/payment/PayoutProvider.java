@@ -1,5 +1,8 @@
 package com.creatorcampaignpro.payment;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,6 +38,20 @@ public interface PayoutProvider {
      * submission (same key) may be sent again.
      */
     Optional<PayoutReceipt> lookup(PayoutSubmission submission);
+
+    /**
+     * {@link #lookup} for several one-item submissions of batch {@code batchId} at once (the attempts a
+     * crash left "sent"), keyed by payment id; a payment absent from the map has nothing at the
+     * provider. Adapters that can read a whole batch in one go override it (Stripe lists the transfer
+     * group once instead of once per payment).
+     */
+    default Map<UUID, PayoutReceipt> lookupAll(UUID batchId, List<PayoutSubmission> submissions) {
+        Map<UUID, PayoutReceipt> found = new LinkedHashMap<>();
+        for (PayoutSubmission submission : submissions) {
+            lookup(submission).ifPresent(receipt -> found.put(submission.items().get(0).paymentId(), receipt));
+        }
+        return found;
+    }
 
     /**
      * The current state of every item of a submitted batch, all pages read: {@code providerBatchId}

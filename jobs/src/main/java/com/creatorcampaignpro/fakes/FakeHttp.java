@@ -1,6 +1,7 @@
 package com.creatorcampaignpro.fakes;
 
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okhttp3.HttpUrl;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -94,22 +94,41 @@ public final class FakeHttp {
         }
     }
 
-    /** What a fake received, per "METHOD path": how many requests, and one header's values in order. */
+    /**
+     * What a fake received, per "METHOD path": how many requests (always exact), and one header's
+     * values in order, of the last {@link #setKept kept} requests only, so a 100,000-payment run fits
+     * a small heap. Reading values of which some were dropped fails rather than answer with part of them.
+     */
     public static final class Journal {
+        /** Default values kept per "METHOD path": far more than any test sends, bounded for the benchmark. */
+        public static final int DEFAULT_KEPT = 10_000;
+
         private final String header;
         private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
-        private final Map<String, List<String>> values = new ConcurrentHashMap<>();
+        private final Map<String, Kept> values = new ConcurrentHashMap<>();
+        private volatile int kept = DEFAULT_KEPT;
 
         /** {@code header}: the header to keep (e.g. Idempotency-Key), "null" when a request had none. */
         public Journal(String header) {
             this.header = header;
         }
 
+        /** Header values kept per "METHOD path" from now on (0: counts only). */
+        public void setKept(int kept) {
+            this.kept = Math.max(0, kept);
+        }
+
         public void record(RecordedRequest request) {
             String key = request.getMethod() + " " + request.getUrl().encodedPath();
             counts.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-            values.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>())
-                    .add(String.valueOf(request.getHeaders().get(header)));
+            Kept kept = values.computeIfAbsent(key, k -> new Kept());
+            synchronized (kept) {
+                kept.values.addLast(String.valueOf(request.getHeaders().get(header)));
+                while (kept.values.size() > this.kept) {
+                    kept.values.removeFirst();
+                    kept.dropped++;
+                }
+            }
         }
 
         public int count(String method, String path) {
@@ -117,8 +136,38 @@ public final class FakeHttp {
             return n == null ? 0 : n.get();
         }
 
+        /** Every value received, in order; fails when some were dropped (more than the kept number arrived). */
         public List<String> headerValues(String method, String path) {
-            return List.copyOf(values.getOrDefault(method + " " + path, List.of()));
+            Kept kept = values.get(method + " " + path);
+            if (kept == null) {
+                return List.of();
+            }
+            synchronized (kept) {
+                if (kept.dropped > 0) {
+                    throw new IllegalStateException(method + " " + path + ": the journal kept the last " + kept.values.size()
+                            + " " + header + " values and dropped " + kept.dropped + " (see setKept)");
+                }
+                return List.copyOf(kept.values);
+            }
+        }
+
+        private static final class Kept {
+            final Deque<String> values = new ArrayDeque<>();
+            long dropped;
+        }
+    }
+
+    /**
+     * MockWebServer keeps every request it served (headers and body) for takeRequest(); the fakes
+     * never take them, so at 100,000 payments they would fill the heap. Call before dispatching.
+     */
+    public static void forgetServedRequests(MockWebServer server) {
+        try {
+            while (server.takeRequest(0, TimeUnit.NANOSECONDS) != null) {
+                // dropped: the fake's own state and journal say what happened
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

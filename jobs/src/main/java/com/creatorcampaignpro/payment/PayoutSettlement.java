@@ -16,10 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -27,10 +28,11 @@ import java.util.stream.Collectors;
  * The four settlement operations, shared by payoutSettlementJob and POST /api/payments/process.
  *
  * <p>accrue and batch are set-based statements that the caller runs inside its transaction. submit
- * and reconcile talk to providers and must run outside any transaction: each of their writes is one
- * atomic statement, committed before (the attempt and its key, then "sent") or after (the answer) a
- * call, never around it. A crash anywhere leaves a state that a rerun resolves without paying twice:
- * prepared -> send; sent or unknown -> look up first, then send the same request under the same key.
+ * and reconcile talk to providers and must run outside any transaction: each of their writes is
+ * committed before (the attempts and their keys, then "sent") or after (the answers) the calls it
+ * covers, never around them; Stripe's per-payment calls are written a group at a time. A crash
+ * anywhere leaves a state that a rerun resolves without paying twice: prepared -> send; sent or
+ * unknown -> look up first, then send the same request under the same key.
  */
 public class PayoutSettlement implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PayoutSettlement.class);
@@ -41,6 +43,12 @@ public class PayoutSettlement implements AutoCloseable {
     private final PayoutProperties properties;
     private final TransactionOperations tx;
     private final PaymentOutcomes outcomes;
+    /**
+     * {@code tx} opens real transactions: a group's two statements then run in it directly. Through a
+     * DAO's JDBI @Transaction method instead, JDBI first asks for the isolation level, which pgjdbc
+     * sends outside the transaction: one more commit each time.
+     */
+    private final boolean transactional;
     private ExecutorService calls;
 
     /** Without notifications or meters: each state change is its own transaction (the crash test's child, the benchmark). */
@@ -61,6 +69,7 @@ public class PayoutSettlement implements AutoCloseable {
         this.properties = properties;
         this.tx = tx;
         this.outcomes = outcomes;
+        this.transactional = tx != TransactionOperations.withoutTransaction();
     }
 
     /** The threads that carry per-payment calls, bounded by ccp.payouts.stripe-concurrency; made on first use. */
@@ -132,53 +141,228 @@ public class PayoutSettlement implements AutoCloseable {
         return n;
     }
 
-    /** Sends one batch: its attempts (and keys) are stored first, then each call goes out. */
+    /** Sends one batch: its attempts (and keys) are stored first, then the calls go out. */
     public void submit(UUID batchId) {
         Batch batch = payouts.find(batchId).orElseThrow();
         if (!batch.status().equals("ready") && !batch.status().equals("submitting")) {
             return;
         }
+        long started = System.nanoTime();
         if (batch.status().equals("ready")) {
             payouts.prepareAttempts(batchId);
         }
         PayoutProvider provider = provider(batch.provider());
         if (provider.maxItemsPerSubmission() == 1) {
-            List<Future<?>> sent = new ArrayList<>();
-            for (Attempt attempt : payouts.openAttempts(batchId)) {
-                sent.add(calls().submit(() -> sendOne(provider, attempt)));
-            }
-            for (Future<?> f : sent) {
-                await(f);
-            }
+            sendEach(provider, batchId);
         } else {
             sendBatch(provider, batch);
         }
         payouts.finishSubmission(batchId, "the provider refused every payment of the batch");
+        log.info("Payout batch {} ({}, {} items) submitted in {} ms", batchId, batch.provider(), batch.itemCount(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
-    private void sendOne(PayoutProvider provider, Attempt attempt) {
-        PayoutSubmission submission = new PayoutSubmission(attempt.batchId(), attempt.idempotencyKey(), attempt.currency(),
-                List.of(item(attempt)));
-        try {
-            if (!attempt.outcome().equals("prepared")) {
-                // Sent before (a crash, a timeout): what does the provider hold? Only then send again.
-                Optional<PayoutReceipt> found = provider.lookup(submission);
-                if (found.isPresent()) {
-                    accepted(attempt.batchId(), attempt.paymentId(), found.get());
-                    return;
+    /**
+     * One call per payment, in groups the size of the configured concurrency: a group's attempts are
+     * marked sent in one transaction before any of its calls goes out, its calls run concurrently,
+     * and what they answered is recorded in one transaction. The next group is marked sent while the
+     * current one is in flight, so the calls never wait for our commits. A crash leaves at most about
+     * three groups sent but unrecorded: the next run looks those up (one listing per batch) first.
+     */
+    private void sendEach(PayoutProvider provider, UUID batchId) {
+        List<Attempt> open = payouts.openAttempts(batchId);
+        List<Attempt> toSend = new ArrayList<>();
+        List<Attempt> maybeSent = new ArrayList<>();
+        for (Attempt attempt : open) {
+            (attempt.outcome().equals("prepared") ? toSend : maybeSent).add(attempt);
+        }
+        if (!maybeSent.isEmpty()) {
+            // Sent before (a crash, a timeout): what does the provider hold? Only then send again.
+            Map<UUID, PayoutReceipt> found;
+            try {
+                found = provider.lookupAll(batchId, maybeSent.stream().map(PayoutSettlement::submission).toList());
+            } catch (PayoutCallException e) {
+                log.warn("Payout batch {}: lookup of {} sent payments failed, left for the next run: {}", batchId,
+                        maybeSent.size(), e.getMessage());
+                found = null;
+            }
+            if (found != null) {
+                List<CallResult> resolved = new ArrayList<>();
+                for (Attempt attempt : maybeSent) {
+                    PayoutReceipt receipt = found.get(attempt.paymentId());
+                    if (receipt != null) {
+                        resolved.add(CallResult.accepted(attempt, receipt));
+                    } else if (SHOULD_NOT_RETRY.equals(attempt.failureReason())) {
+                        resolved.add(CallResult.refused(attempt, NOT_RETRIED, null));
+                    } else {
+                        toSend.add(attempt);   // nothing arrived: the same request under the same key
+                    }
                 }
-                if ("should_not_retry".equals(attempt.failureReason())) {
-                    refuse(attempt.batchId(), attempt.paymentId(), "the provider failed the request and will not"
-                            + " retry it; a new attempt follows in a later run", null);
-                    return;
+                record(batchId, resolved);
+            }
+        }
+        int group = Math.max(1, properties.stripeConcurrency());
+        CompletionService<CallResult> calls = new ExecutorCompletionService<>(calls());
+        List<CallResult> answered = new ArrayList<>();
+        RuntimeException failure = null;
+        int next = 0;
+        int inFlight = 0;
+        while (next < toSend.size() || inFlight > 0) {
+            // Keep at most two groups out: the next one's keys are marked sent while this one's calls run.
+            while (next < toSend.size() && inFlight <= group) {
+                List<Attempt> members = toSend.subList(next, Math.min(toSend.size(), next + group));
+                next += members.size();
+                UUID[] prepared = members.stream().filter(a -> a.outcome().equals("prepared"))
+                        .map(Attempt::paymentId).toArray(UUID[]::new);
+                if (prepared.length > 0 && transactional) {
+                    tx.executeWithoutResult(status -> {
+                        payouts.markGroupPaymentsSent(batchId, prepared);
+                        payouts.markGroupAttemptsSent(batchId, prepared);
+                    });
+                } else if (prepared.length > 0) {
+                    payouts.markGroupSent(batchId, prepared);
+                }
+                for (Attempt attempt : members) {
+                    calls.submit(() -> call(provider, attempt));
+                }
+                inFlight += members.size();
+            }
+            CallResult result = take(calls);
+            inFlight--;
+            if (result.error() != null) {
+                failure = failure == null ? result.error() : failure;
+            } else if (result.outcome() != null) {
+                answered.add(result);
+            }
+            if (answered.size() >= group || inFlight == 0) {
+                record(batchId, answered);
+                answered.clear();
+            }
+        }
+        record(batchId, answered);
+        if (failure != null) {
+            throw failure;   // its payment stays sent: the next run looks it up first
+        }
+    }
+
+    /**
+     * One payment's call, retried with backoff under the same key. An answer that may hide an applied
+     * request (a timeout, a dropped connection, a 5xx) is looked up before anything is sent again; if
+     * the lookup fails too, the payment is left unknown for the next run. Writes nothing: the caller
+     * records the group's results.
+     */
+    private CallResult call(PayoutProvider provider, Attempt attempt) {
+        try {
+            PayoutSubmission submission = submission(attempt);
+            String unknown = null;
+            for (int tries = 1; ; tries++) {
+                try {
+                    return CallResult.accepted(attempt, provider.submit(submission));
+                } catch (PayoutCallException e) {
+                    if (e.outcome() == Outcome.REFUSED) {
+                        log.warn("Payout {} of batch {} refused: {}", attempt.paymentId(), attempt.batchId(), e.getMessage());
+                        return CallResult.refused(attempt, e.getMessage(), e.code().orElse(null));
+                    }
+                    if (e.outcome() == Outcome.UNKNOWN) {
+                        unknown = e.code().orElse("no answer");
+                        Optional<PayoutReceipt> found;
+                        try {
+                            found = provider.lookup(submission);
+                        } catch (PayoutCallException lookupFailed) {
+                            log.warn("Payout {}: outcome unknown and its lookup failed, left for the next run: {}",
+                                    attempt.paymentId(), lookupFailed.getMessage());
+                            return CallResult.unknown(attempt, unknown);
+                        }
+                        if (found.isPresent()) {
+                            return CallResult.accepted(attempt, found.get());
+                        }
+                        if (SHOULD_NOT_RETRY.equals(unknown)) {
+                            return CallResult.refused(attempt, NOT_RETRIED, null);
+                        }
+                    }
+                    if (tries >= properties.callRetries()) {
+                        log.warn("Payout {} of batch {}: {} after {} tries, left for the next run", attempt.paymentId(),
+                                attempt.batchId(), e.getMessage(), tries);
+                        return unknown == null ? CallResult.unanswered(attempt) : CallResult.unknown(attempt, unknown);
+                    }
+                    backoff(tries, e.retryAfter().orElse(null));
                 }
             }
-            payouts.markSent(attempt.batchId(), attempt.paymentId());
-            send(provider, submission, attempt.paymentId());
-        } catch (PayoutCallException e) {
-            // A lookup that failed: the attempt keeps its state; the next run looks again.
-            log.warn("Payout {}: lookup failed, left for the next run: {}", attempt.paymentId(), e.getMessage());
+        } catch (RuntimeException e) {
+            return CallResult.failed(attempt, e);
         }
+    }
+
+    /** The answers of a group, set-based: one transaction, one statement per table. */
+    private void record(UUID batchId, List<CallResult> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        int n = results.size();
+        UUID[] ids = new UUID[n];
+        String[] outcomes = new String[n];
+        String[] references = new String[n];
+        String[] rawStatuses = new String[n];
+        String[] reasons = new String[n];
+        boolean refusals = false;
+        for (int i = 0; i < n; i++) {
+            CallResult r = results.get(i);
+            ids[i] = r.attempt().paymentId();
+            outcomes[i] = r.outcome();
+            references[i] = r.reference();
+            rawStatuses[i] = r.rawStatus();
+            reasons[i] = r.reason();
+            refusals |= r.outcome().equals("failed");
+        }
+        boolean notify = refusals && this.outcomes != PaymentOutcomes.NONE;
+        tx.executeWithoutResult(status -> {
+            if (transactional) {
+                payouts.recordGroupPayments(batchId, ids, outcomes, references, reasons);
+                payouts.recordGroupAttempts(batchId, ids, outcomes, references, rawStatuses, reasons);
+            } else {
+                payouts.recordGroup(batchId, ids, outcomes, references, rawStatuses, reasons);
+            }
+            if (notify) {
+                this.outcomes.moved(payouts.refusedNow(batchId, null));
+            }
+        });
+    }
+
+    private static final String SHOULD_NOT_RETRY = "should_not_retry";
+    private static final String NOT_RETRIED = "the provider failed the request and will not retry it;"
+            + " a new attempt follows in a later run";
+
+    /**
+     * What one call came to. {@code outcome} is the attempt's new outcome (accepted, failed, unknown),
+     * or null when there is nothing to record (no answer after the tries: the attempt stays sent).
+     */
+    private record CallResult(Attempt attempt, String outcome, String reference, String rawStatus, String reason,
+                              RuntimeException error) {
+        static CallResult accepted(Attempt attempt, PayoutReceipt receipt) {
+            PayoutReceipt.ItemResult item = receipt.item(attempt.paymentId()).orElse(null);
+            return new CallResult(attempt, "accepted", item == null ? null : item.providerReference(),
+                    item == null ? receipt.rawBatchStatus() : item.rawStatus(), null, null);
+        }
+
+        static CallResult refused(Attempt attempt, String reason, String code) {
+            return new CallResult(attempt, "failed", null, code, reason, null);
+        }
+
+        static CallResult unknown(Attempt attempt, String code) {
+            return new CallResult(attempt, "unknown", null, null, code, null);
+        }
+
+        static CallResult unanswered(Attempt attempt) {
+            return new CallResult(attempt, null, null, null, null, null);
+        }
+
+        static CallResult failed(Attempt attempt, RuntimeException error) {
+            return new CallResult(attempt, null, null, null, null, error);
+        }
+    }
+
+    private static PayoutSubmission submission(Attempt attempt) {
+        return new PayoutSubmission(attempt.batchId(), attempt.idempotencyKey(), attempt.currency(), List.of(item(attempt)));
     }
 
     private void sendBatch(PayoutProvider provider, Batch batch) {
@@ -191,31 +375,33 @@ public class PayoutSettlement implements AutoCloseable {
         PayoutSubmission submission = new PayoutSubmission(batch.id(), all.get(0).idempotencyKey(), batch.currency(),
                 all.stream().map(PayoutSettlement::item).toList());
         payouts.markSent(batch.id(), null);
-        send(provider, submission, null);
+        send(provider, submission);
     }
 
-    /** One call with retries under the same key; {@code paymentId} null: the whole batch. */
-    private void send(PayoutProvider provider, PayoutSubmission submission, UUID paymentId) {
+    /**
+     * PayPal: the batch's one call, retried under the same sender_batch_id. PayPal refuses a
+     * sender_batch_id it has seen and links the original payout: the next try is the lookup.
+     */
+    private void send(PayoutProvider provider, PayoutSubmission submission) {
         UUID batchId = submission.batchId();
         for (int attempt = 1; ; attempt++) {
             try {
                 PayoutReceipt receipt = provider.submit(submission);
-                accepted(batchId, paymentId, receipt);
+                if (receipt.providerBatchId() != null) {
+                    payouts.recordProviderBatch(batchId, receipt.providerBatchId(), receipt.rawBatchStatus());
+                }
+                payouts.markAccepted(batchId, null, null, receipt.rawBatchStatus());
                 return;
             } catch (PayoutCallException e) {
                 if (e.outcome() == Outcome.REFUSED) {
-                    refuse(batchId, paymentId, e.getMessage(), e.code().orElse(null));
+                    refuse(batchId, e.getMessage(), e.code().orElse(null));
                     return;
                 }
                 if (e.outcome() == Outcome.UNKNOWN) {
-                    payouts.markUnknown(batchId, paymentId, e.code().orElse("no answer"));
-                    if (resolveUnknown(provider, submission, paymentId, e)) {
-                        return;
-                    }
+                    payouts.markUnknown(batchId, null, e.code().orElse("no answer"));
                 }
                 if (attempt >= properties.callRetries()) {
-                    log.warn("Payout {} of batch {}: {} after {} tries, left for the next run", paymentId == null ? "" : paymentId,
-                            batchId, e.getMessage(), attempt);
+                    log.warn("Payout batch {}: {} after {} tries, left for the next run", batchId, e.getMessage(), attempt);
                     return;
                 }
                 backoff(attempt, e.retryAfter().orElse(null));
@@ -223,49 +409,13 @@ public class PayoutSettlement implements AutoCloseable {
         }
     }
 
-    /** Looks an unknown outcome up; true when settled (found, or refused for good). */
-    private boolean resolveUnknown(PayoutProvider provider, PayoutSubmission submission, UUID paymentId,
-                                   PayoutCallException cause) {
-        if (provider.maxItemsPerSubmission() > 1) {
-            return false;   // PayPal: the next try of the same sender_batch_id is the lookup
-        }
-        try {
-            Optional<PayoutReceipt> found = provider.lookup(submission);
-            if (found.isPresent()) {
-                accepted(submission.batchId(), paymentId, found.get());
-                return true;
-            }
-            if ("should_not_retry".equals(cause.code().orElse(null))) {
-                refuse(submission.batchId(), paymentId, "the provider failed the request and will not retry it;"
-                        + " a new attempt follows in a later run", null);
-                return true;
-            }
-            return false;
-        } catch (PayoutCallException lookupFailed) {
-            return false;
-        }
-    }
-
-    private void accepted(UUID batchId, UUID paymentId, PayoutReceipt receipt) {
-        if (receipt.providerBatchId() != null) {
-            payouts.recordProviderBatch(batchId, receipt.providerBatchId(), receipt.rawBatchStatus());
-        }
-        if (paymentId == null) {
-            payouts.markAccepted(batchId, null, null, receipt.rawBatchStatus());
-            return;
-        }
-        PayoutReceipt.ItemResult item = receipt.item(paymentId).orElse(null);
-        payouts.markAccepted(batchId, paymentId, item == null ? null : item.providerReference(),
-                item == null ? receipt.rawBatchStatus() : item.rawStatus());
-    }
-
-    private void refuse(UUID batchId, UUID paymentId, String reason, String code) {
+    private void refuse(UUID batchId, String reason, String code) {
         tx.executeWithoutResult(status -> {
-            if (payouts.markRefused(batchId, paymentId, reason, code) > 0 && outcomes != PaymentOutcomes.NONE) {
-                outcomes.moved(payouts.refusedNow(batchId, paymentId));
+            if (payouts.markRefused(batchId, null, reason, code) > 0 && outcomes != PaymentOutcomes.NONE) {
+                outcomes.moved(payouts.refusedNow(batchId, null));
             }
         });
-        log.warn("Payout {} of batch {} refused: {}", paymentId == null ? "(whole batch)" : paymentId, batchId, reason);
+        log.warn("Payout batch {} refused whole: {}", batchId, reason);
     }
 
     // ---- reconcile (outside any transaction) --------------------------------------------------
@@ -351,12 +501,12 @@ public class PayoutSettlement implements AutoCloseable {
         }
     }
 
-    private static void await(Future<?> f) {
+    private static CallResult take(CompletionService<CallResult> calls) {
         try {
-            f.get();
+            return calls.take().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("interrupted while payout calls were in flight", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }

@@ -18,6 +18,8 @@ import com.stripe.param.TransferListParams;
 
 import java.net.ConnectException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,6 +92,24 @@ public class StripeTransfers implements PayoutProvider {
                 .filter(t -> payment.equals(meta(t, PAYMENT_ID)) && attempt.equals(meta(t, ATTEMPT)))
                 .findFirst()
                 .map(t -> new PayoutReceipt(null, null, List.of(result(t))));
+    }
+
+    /** One listing of the batch's transfer group answers for all of them. */
+    @Override
+    public Map<UUID, PayoutReceipt> lookupAll(UUID batchId, List<PayoutSubmission> submissions) {
+        Map<String, Transfer> byPaymentAttempt = new HashMap<>();
+        for (Transfer t : transfersOf(batchId)) {
+            byPaymentAttempt.putIfAbsent(meta(t, PAYMENT_ID) + "/" + meta(t, ATTEMPT), t);
+        }
+        Map<UUID, PayoutReceipt> found = new LinkedHashMap<>();
+        for (PayoutSubmission submission : submissions) {
+            PayoutSubmission.Item item = submission.items().get(0);
+            Transfer t = byPaymentAttempt.get(item.paymentId() + "/" + item.attempt());
+            if (t != null) {
+                found.put(item.paymentId(), new PayoutReceipt(null, null, List.of(result(t))));
+            }
+        }
+        return found;
     }
 
     @Override

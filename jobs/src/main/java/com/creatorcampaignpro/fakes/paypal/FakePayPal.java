@@ -152,6 +152,11 @@ public final class FakePayPal extends Dispatcher implements AutoCloseable {
         tokens.replaceAll((t, at) -> Instant.EPOCH);
     }
 
+    /** PayPal-Request-Id values kept per endpoint (counts stay exact): the benchmark keeps none. */
+    public void setJournalKept(int kept) {
+        journal.setKept(kept);
+    }
+
     public void setLatency(Duration latency) {
         this.latency = latency;
     }
@@ -296,6 +301,7 @@ public final class FakePayPal extends Dispatcher implements AutoCloseable {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        FakeHttp.forgetServedRequests(server);
         return FakeHttp.delayed(route(request), latency);
     }
 

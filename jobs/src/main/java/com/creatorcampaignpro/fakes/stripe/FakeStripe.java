@@ -5,6 +5,8 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.Headers;
+import okio.Buffer;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -69,7 +71,17 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
         }
     }
 
-    private record Stored(String params, MockResponse response) {
+    /** An answer stored under an idempotency key: its text, not the MockResponse (whose body buffer takes 8 KiB). */
+    private record Stored(String params, int code, Headers headers, String body) {
+        MockResponse replay() {
+            MockResponse.Builder replay = new MockResponse.Builder().code(code).body(body);   // sets Content-Length
+            for (String name : headers.names()) {
+                if (!name.equalsIgnoreCase("Content-Length")) {
+                    headers.values(name).forEach(value -> replay.addHeader(name, value));
+                }
+            }
+            return replay.setHeader("Idempotent-Replayed", "true").build();
+        }
     }
 
     private final MockWebServer server = new MockWebServer();
@@ -78,6 +90,8 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
     private final Map<String, String> accounts = new ConcurrentHashMap<>();   // id -> email
     private final Map<String, Boolean> onboarded = new ConcurrentHashMap<>();
     private final Map<String, Transfer> transfers = new ConcurrentHashMap<>();
+    // Transfer ids per transfer_group, oldest first: a list by group reads its group, not every transfer.
+    private final Map<String, List<String>> transfersByGroup = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> balances = new ConcurrentHashMap<>();  // absent currency: unlimited
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicInteger accountsCreated = new AtomicInteger();
@@ -141,6 +155,14 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
     /** The platform's available balance in one currency; transfers beyond it fail. Unset: unlimited. */
     public void setAvailableBalance(String currency, long minorUnits) {
         balances.put(currency.toLowerCase(), new AtomicLong(minorUnits));
+    }
+
+    /**
+     * Idempotency-Key values kept per endpoint for {@link #transferIdempotencyKeys()} (counts stay
+     * exact): the benchmark keeps none.
+     */
+    public void setJournalKept(int kept) {
+        journal.setKept(kept);
     }
 
     /** Every answer takes this long (the benchmark's provider latency). */
@@ -254,6 +276,7 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        FakeHttp.forgetServedRequests(server);
         return FakeHttp.delayed(route(request), latency);
     }
 
@@ -377,6 +400,12 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
         Transfer transfer = new Transfer(id, amount, currency, destination, form.get("transfer_group"), Map.copyOf(metadata),
                 Instant.now().getEpochSecond(), sequence.incrementAndGet(), false);
         transfers.put(id, transfer);
+        if (transfer.transferGroup() != null) {
+            List<String> group = transfersByGroup.computeIfAbsent(transfer.transferGroup(), g -> new ArrayList<>());
+            synchronized (group) {
+                group.add(id);
+            }
+        }
         onTransferCreated.accept(transfers.size());
         return FakeHttp.json(200, transferJson(transfer));
     }
@@ -387,10 +416,18 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
         String after = FakeHttp.query(request, "starting_after");
         String limitParam = FakeHttp.query(request, "limit");
         int limit = limitParam == null ? 10 : Math.max(1, Math.min(100, Integer.parseInt(limitParam)));
-        List<Transfer> all = transfers.values().stream()
-                .filter(t -> group == null || group.equals(t.transferGroup()))
-                .sorted((a, b) -> Long.compare(b.sequence(), a.sequence()))
-                .toList();
+        List<Transfer> all;
+        if (group == null) {
+            all = transfers.values().stream().sorted((a, b) -> Long.compare(b.sequence(), a.sequence())).toList();
+        } else {
+            List<String> ids = transfersByGroup.getOrDefault(group, List.of());
+            synchronized (ids) {
+                all = new ArrayList<>(ids.size());
+                for (int i = ids.size() - 1; i >= 0; i--) {
+                    all.add(transfers.get(ids.get(i)));
+                }
+            }
+        }
         int start = 0;
         if (after != null) {
             start = all.size();
@@ -483,14 +520,26 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
                     return error(400, "idempotency_error", null, "Keys for idempotent requests can only be used with the"
                             + " same parameters they were first used with.", null);
                 }
-                return stored.response().newBuilder().setHeader("Idempotent-Replayed", "true").build();
+                return stored.replay();
             }
             MockResponse response = action.get();
             // Stripe saves a result once the endpoint started executing; a refused validation is not saved.
             if (response.getCode() < 400 || response.getCode() >= 500) {
-                idempotent.put(key, new Stored(params, response));
+                idempotent.put(key, new Stored(params, response.getCode(), response.getHeaders(), bodyText(response)));
             }
             return response;
+        }
+    }
+
+    private static String bodyText(MockResponse response) {
+        if (response.getBody() == null) {
+            return "";
+        }
+        try (Buffer buffer = new Buffer()) {
+            response.getBody().writeTo(buffer);
+            return buffer.readUtf8();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
