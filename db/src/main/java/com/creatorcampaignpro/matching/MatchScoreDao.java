@@ -14,9 +14,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,30 +24,34 @@ import java.util.UUID;
 public interface MatchScoreDao {
 
     /**
-     * Locks the page's campaigns as a foreign key check would (FOR KEY SHARE: a concurrent delete waits
-     * for this transaction) and returns those that still exist.
+     * The key of the advisory lock that stands in for match_scores' foreign keys (V201): the bytes of
+     * "ccpmatch". Job writes hold it shared, the delete triggers of campaigns and users exclusively.
      */
-    @SqlQuery("SELECT id FROM campaigns WHERE id = ANY(:campaignIds) ORDER BY id FOR KEY SHARE")
-    List<UUID> lockCampaigns(@Bind("campaignIds") UUID[] campaignIds);
+    long WRITE_LOCK = 0x6363706d_61746368L;
+
+    /**
+     * Takes {@link #WRITE_LOCK} shared until the transaction ends (a campaign or user delete waits for
+     * this write, then its trigger removes the rows written) and returns the transaction's isolation.
+     */
+    @SqlQuery("SELECT current_setting('transaction_isolation') FROM pg_advisory_xact_lock_shared(" + WRITE_LOCK + ")")
+    String lockWrites();
 
     @SqlUpdate("DELETE FROM match_scores WHERE campaign_id = ANY(:campaignIds)")
     int deleteFor(@Bind("campaignIds") UUID[] campaignIds);
 
-    /** Locks these influencers' users as a foreign key check would and returns those that still exist. */
-    @SqlQuery("SELECT id FROM users WHERE id = ANY(:influencerIds) FOR KEY SHARE")
-    List<UUID> lockInfluencers(@Bind("influencerIds") UUID[] influencerIds);
-
     /**
      * All rows of a page of campaigns in one statement: parallel arrays, one element per row;
-     * components as smallint[] literals. match_scores has no foreign keys (V150: their per-row
-     * triggers were half the insert): {@link #replace} checks the references first, set-based. No
-     * join or IN here: with the arrays as parameters the planner cannot see their size and a nested
-     * loop over two 50,000-row lists took minutes.
+     * components as smallint[] literals. Rows whose campaign or influencer no longer exists are left
+     * out (plain reads; V201: {@link #replace} holds {@link #WRITE_LOCK}, so no delete commits
+     * between this statement's snapshot and the commit without waiting for it). The existence checks
+     * are index probes per row; an IN against the arrays instead let the planner nest-loop two
+     * 50,000-row lists (minutes), as it cannot see the arrays' sizes.
      */
     @SqlUpdate("""
             INSERT INTO match_scores (campaign_id, influencer_id, rank, score, components, model_version, computed_at)
             SELECT c, i, r, s, v::smallint[], :modelVersion, :computedAt
             FROM unnest(:campaignIds, :influencerIds, :ranks, :scores, :components) AS t(c, i, r, s, v)
+            WHERE EXISTS (SELECT FROM campaigns WHERE id = t.c) AND EXISTS (SELECT FROM users WHERE id = t.i)
             """)
     int insertAll(@Bind("campaignIds") UUID[] campaignIds, @Bind("influencerIds") UUID[] influencerIds,
                   @Bind("ranks") int[] ranks, @Bind("scores") double[] scores, @Bind("components") String[] components,
@@ -59,56 +61,42 @@ public interface MatchScoreDao {
             INSERT INTO match_score_runs (campaign_id, computed_at, campaign_updated_at, model_version, influencers_scored, matches)
             SELECT c, :computedAt, u::timestamptz, :modelVersion, :influencersScored, m
             FROM unnest(:campaignIds, :campaignUpdatedAts, :matches) AS t(c, u, m)
-            WHERE c = ANY(:liveCampaignIds)
+            WHERE EXISTS (SELECT FROM campaigns WHERE id = t.c)
             ON CONFLICT (campaign_id) DO UPDATE SET computed_at = EXCLUDED.computed_at,
                 campaign_updated_at = EXCLUDED.campaign_updated_at, model_version = EXCLUDED.model_version,
                 influencers_scored = EXCLUDED.influencers_scored, matches = EXCLUDED.matches
             """)
     int upsertRuns(@Bind("campaignIds") UUID[] campaignIds, @Bind("campaignUpdatedAts") String[] campaignUpdatedAts,
-                   @Bind("matches") int[] matches, @Bind("liveCampaignIds") UUID[] liveCampaignIds,
+                   @Bind("matches") int[] matches,
                    @Bind("influencersScored") int influencersScored,
                    @Bind("modelVersion") String modelVersion, @Bind("computedAt") Timestamp computedAt);
 
     /**
-     * One page of campaigns' results replaces what they had, in one transaction (the step's, when
-     * called inside it). A campaign deleted since the page was read is skipped.
+     * One page of campaigns' results replaces what they had, in one transaction (the caller's, when
+     * called inside one). A campaign or influencer deleted since the page was read is left out.
+     * Call it in a READ COMMITTED transaction that commits right after it: the transaction holds
+     * {@link #WRITE_LOCK} to its end, and a delete queued for that lock holds back every other write's
+     * request for it, so one that waits for another writer's transaction before committing can hang.
      */
     @Transaction
     default void replace(CampaignPage page, String modelVersion, Instant computedAt) {
+        String isolation = lockWrites();
+        if (!"read committed".equals(isolation)) {
+            // under a transaction snapshot the statements below could miss a delete that committed
+            // before the lock was granted, and write rows of the deleted id
+            throw new IllegalStateException("match_scores must be written READ COMMITTED, not " + isolation);
+        }
         Timestamp at = Timestamp.from(computedAt);
-        // The foreign keys' work, set-based: lock what the rows refer to (a concurrent delete waits for
-        // this transaction, whose rows its statement trigger then removes) and leave out rows whose
-        // campaign or influencer is already gone.
-        List<UUID> liveCampaigns = lockCampaigns(page.campaignIds());
-        UUID[] live = liveCampaigns.toArray(UUID[]::new);
-        Set<UUID> campaigns = new HashSet<>(liveCampaigns);
-        Set<UUID> influencers = new HashSet<>(lockInfluencers(
-                Arrays.stream(page.influencerIds()).distinct().toArray(UUID[]::new)));
-        deleteFor(live);
-        int n = 0;
-        int[] keep = new int[page.influencerIds().length];
-        for (int i = 0; i < keep.length; i++) {
-            if (campaigns.contains(page.rowCampaignIds()[i]) && influencers.contains(page.influencerIds()[i])) {
-                keep[n++] = i;
-            }
-        }
-        UUID[] rowCampaigns = new UUID[n];
-        UUID[] rowInfluencers = new UUID[n];
-        int[] ranks = new int[n];
-        double[] scores = new double[n];
+        deleteFor(page.campaignIds());
+        int n = page.influencerIds().length;
         String[] components = new String[n];
-        for (int k = 0; k < n; k++) {
-            int i = keep[k];
-            rowCampaigns[k] = page.rowCampaignIds()[i];
-            rowInfluencers[k] = page.influencerIds()[i];
-            ranks[k] = page.ranks()[i];
-            scores[k] = page.scores()[i];
-            components[k] = StoredComponents.literal(page.components()[i]);
+        for (int i = 0; i < n; i++) {
+            components[i] = StoredComponents.literal(page.components()[i]);
         }
-        insertAll(rowCampaigns, rowInfluencers, ranks, scores, components, modelVersion, at);
+        insertAll(page.rowCampaignIds(), page.influencerIds(), page.ranks(), page.scores(), components, modelVersion, at);
         // ISO-8601 text: the driver binds no array of timestamps
         String[] updated = Arrays.stream(page.campaignUpdatedAts()).map(Instant::toString).toArray(String[]::new);
-        upsertRuns(page.campaignIds(), updated, page.matches(), live, page.influencersScored(), modelVersion, at);
+        upsertRuns(page.campaignIds(), updated, page.matches(), page.influencersScored(), modelVersion, at);
     }
 
     /**
