@@ -14,7 +14,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,22 +38,29 @@ public interface MatchScoreDao {
     @SqlQuery("SELECT current_setting('transaction_isolation') FROM pg_advisory_xact_lock_shared(" + WRITE_LOCK + ")")
     String lockWrites();
 
+    /** Those of these campaigns that exist: a plain read (V201: no row lock, see {@link #replace}). */
+    @SqlQuery("SELECT id FROM campaigns WHERE id = ANY(:campaignIds)")
+    List<UUID> existingCampaigns(@Bind("campaignIds") UUID[] campaignIds);
+
+    /** Those of these influencers' users that exist: a plain read, as {@link #existingCampaigns}. */
+    @SqlQuery("SELECT id FROM users WHERE id = ANY(:influencerIds)")
+    List<UUID> existingUsers(@Bind("influencerIds") UUID[] influencerIds);
+
     @SqlUpdate("DELETE FROM match_scores WHERE campaign_id = ANY(:campaignIds)")
     int deleteFor(@Bind("campaignIds") UUID[] campaignIds);
 
     /**
      * All rows of a page of campaigns in one statement: parallel arrays, one element per row;
-     * components as smallint[] literals. Rows whose campaign or influencer no longer exists are left
-     * out (plain reads; V201: {@link #replace} holds {@link #WRITE_LOCK}, so no delete commits
-     * between this statement's snapshot and the commit without waiting for it). The existence checks
-     * are index probes per row; an IN against the arrays instead let the planner nest-loop two
-     * 50,000-row lists (minutes), as it cannot see the arrays' sizes.
+     * components as smallint[] literals. {@link #replace} leaves out rows of deleted campaigns and
+     * influencers first, in Java: with an existence check per row in this statement the planner
+     * (which sees the arrays' sizes) hashed all of users and campaigns for every page, measured
+     * about twice this insert's time on the benchmark database (BENCHMARKS.md, AI matching); and with
+     * a join or IN against the arrays it nest-looped two 50,000-row lists (minutes).
      */
     @SqlUpdate("""
             INSERT INTO match_scores (campaign_id, influencer_id, rank, score, components, model_version, computed_at)
             SELECT c, i, r, s, v::smallint[], :modelVersion, :computedAt
             FROM unnest(:campaignIds, :influencerIds, :ranks, :scores, :components) AS t(c, i, r, s, v)
-            WHERE EXISTS (SELECT FROM campaigns WHERE id = t.c) AND EXISTS (SELECT FROM users WHERE id = t.i)
             """)
     int insertAll(@Bind("campaignIds") UUID[] campaignIds, @Bind("influencerIds") UUID[] influencerIds,
                   @Bind("ranks") int[] ranks, @Bind("scores") double[] scores, @Bind("components") String[] components,
@@ -61,13 +70,13 @@ public interface MatchScoreDao {
             INSERT INTO match_score_runs (campaign_id, computed_at, campaign_updated_at, model_version, influencers_scored, matches)
             SELECT c, :computedAt, u::timestamptz, :modelVersion, :influencersScored, m
             FROM unnest(:campaignIds, :campaignUpdatedAts, :matches) AS t(c, u, m)
-            WHERE EXISTS (SELECT FROM campaigns WHERE id = t.c)
+            WHERE c = ANY(:liveCampaignIds)
             ON CONFLICT (campaign_id) DO UPDATE SET computed_at = EXCLUDED.computed_at,
                 campaign_updated_at = EXCLUDED.campaign_updated_at, model_version = EXCLUDED.model_version,
                 influencers_scored = EXCLUDED.influencers_scored, matches = EXCLUDED.matches
             """)
     int upsertRuns(@Bind("campaignIds") UUID[] campaignIds, @Bind("campaignUpdatedAts") String[] campaignUpdatedAts,
-                   @Bind("matches") int[] matches,
+                   @Bind("matches") int[] matches, @Bind("liveCampaignIds") UUID[] liveCampaignIds,
                    @Bind("influencersScored") int influencersScored,
                    @Bind("modelVersion") String modelVersion, @Bind("computedAt") Timestamp computedAt);
 
@@ -87,16 +96,37 @@ public interface MatchScoreDao {
             throw new IllegalStateException("match_scores must be written READ COMMITTED, not " + isolation);
         }
         Timestamp at = Timestamp.from(computedAt);
-        deleteFor(page.campaignIds());
-        int n = page.influencerIds().length;
-        String[] components = new String[n];
-        for (int i = 0; i < n; i++) {
-            components[i] = StoredComponents.literal(page.components()[i]);
+        // Every statement from here on sees any delete that did not wait for this transaction.
+        List<UUID> liveCampaigns = existingCampaigns(page.campaignIds());
+        UUID[] live = liveCampaigns.toArray(UUID[]::new);
+        Set<UUID> campaigns = new HashSet<>(liveCampaigns);
+        Set<UUID> influencers = new HashSet<>(existingUsers(
+                Arrays.stream(page.influencerIds()).distinct().toArray(UUID[]::new)));
+        deleteFor(live);
+        int n = 0;
+        int[] keep = new int[page.influencerIds().length];
+        for (int i = 0; i < keep.length; i++) {
+            if (campaigns.contains(page.rowCampaignIds()[i]) && influencers.contains(page.influencerIds()[i])) {
+                keep[n++] = i;
+            }
         }
-        insertAll(page.rowCampaignIds(), page.influencerIds(), page.ranks(), page.scores(), components, modelVersion, at);
+        UUID[] rowCampaigns = new UUID[n];
+        UUID[] rowInfluencers = new UUID[n];
+        int[] ranks = new int[n];
+        double[] scores = new double[n];
+        String[] components = new String[n];
+        for (int k = 0; k < n; k++) {
+            int i = keep[k];
+            rowCampaigns[k] = page.rowCampaignIds()[i];
+            rowInfluencers[k] = page.influencerIds()[i];
+            ranks[k] = page.ranks()[i];
+            scores[k] = page.scores()[i];
+            components[k] = StoredComponents.literal(page.components()[i]);
+        }
+        insertAll(rowCampaigns, rowInfluencers, ranks, scores, components, modelVersion, at);
         // ISO-8601 text: the driver binds no array of timestamps
         String[] updated = Arrays.stream(page.campaignUpdatedAts()).map(Instant::toString).toArray(String[]::new);
-        upsertRuns(page.campaignIds(), updated, page.matches(), page.influencersScored(), modelVersion, at);
+        upsertRuns(page.campaignIds(), updated, page.matches(), live, page.influencersScored(), modelVersion, at);
     }
 
     /**
