@@ -34,6 +34,8 @@ public interface MatchScoreDao {
     /**
      * Takes {@link #WRITE_LOCK} shared until the transaction ends (a campaign or user delete waits for
      * this write, then its trigger removes the rows written) and returns the transaction's isolation.
+     * A statement of its own: a statement's snapshot is taken before a lock inside it is granted, so
+     * a read in the same statement could miss a delete that committed while this waited.
      */
     @SqlQuery("SELECT current_setting('transaction_isolation') FROM pg_advisory_xact_lock_shared(" + WRITE_LOCK + ")")
     String lockWrites();
