@@ -26,25 +26,38 @@ import java.util.UUID;
 public interface MatchScoreDao {
 
     /**
-     * Locks the page's campaigns as a foreign key check would (FOR KEY SHARE: a concurrent delete waits
-     * for this transaction) and returns those that still exist.
+     * The key of the advisory lock that stands in for match_scores' foreign keys (V201): the bytes of
+     * "ccpmatch". Job writes hold it shared, the delete triggers of campaigns and users exclusively.
      */
-    @SqlQuery("SELECT id FROM campaigns WHERE id = ANY(:campaignIds) ORDER BY id FOR KEY SHARE")
-    List<UUID> lockCampaigns(@Bind("campaignIds") UUID[] campaignIds);
+    long WRITE_LOCK = 0x6363706d_61746368L;
+
+    /**
+     * Takes {@link #WRITE_LOCK} shared until the transaction ends (a campaign or user delete waits for
+     * this write, then its trigger removes the rows written) and returns the transaction's isolation.
+     * A statement of its own: a statement's snapshot is taken before a lock inside it is granted, so
+     * a read in the same statement could miss a delete that committed while this waited.
+     */
+    @SqlQuery("SELECT current_setting('transaction_isolation') FROM pg_advisory_xact_lock_shared(" + WRITE_LOCK + ")")
+    String lockWrites();
+
+    /** Those of these campaigns that exist: a plain read (V201: no row lock, see {@link #replace}). */
+    @SqlQuery("SELECT id FROM campaigns WHERE id = ANY(:campaignIds)")
+    List<UUID> existingCampaigns(@Bind("campaignIds") UUID[] campaignIds);
+
+    /** Those of these influencers' users that exist: a plain read, as {@link #existingCampaigns}. */
+    @SqlQuery("SELECT id FROM users WHERE id = ANY(:influencerIds)")
+    List<UUID> existingUsers(@Bind("influencerIds") UUID[] influencerIds);
 
     @SqlUpdate("DELETE FROM match_scores WHERE campaign_id = ANY(:campaignIds)")
     int deleteFor(@Bind("campaignIds") UUID[] campaignIds);
 
-    /** Locks these influencers' users as a foreign key check would and returns those that still exist. */
-    @SqlQuery("SELECT id FROM users WHERE id = ANY(:influencerIds) FOR KEY SHARE")
-    List<UUID> lockInfluencers(@Bind("influencerIds") UUID[] influencerIds);
-
     /**
      * All rows of a page of campaigns in one statement: parallel arrays, one element per row;
-     * components as smallint[] literals. match_scores has no foreign keys (V150: their per-row
-     * triggers were half the insert): {@link #replace} checks the references first, set-based. No
-     * join or IN here: with the arrays as parameters the planner cannot see their size and a nested
-     * loop over two 50,000-row lists took minutes.
+     * components as smallint[] literals. {@link #replace} leaves out rows of deleted campaigns and
+     * influencers first, in Java: with an existence check per row in this statement the planner
+     * (which sees the arrays' sizes) hashed all of users and campaigns for every page, measured
+     * about twice this insert's time on the benchmark database (BENCHMARKS.md, AI matching); and with
+     * a join or IN against the arrays it nest-looped two 50,000-row lists (minutes).
      */
     @SqlUpdate("""
             INSERT INTO match_scores (campaign_id, influencer_id, rank, score, components, model_version, computed_at)
@@ -70,19 +83,26 @@ public interface MatchScoreDao {
                    @Bind("modelVersion") String modelVersion, @Bind("computedAt") Timestamp computedAt);
 
     /**
-     * One page of campaigns' results replaces what they had, in one transaction (the step's, when
-     * called inside it). A campaign deleted since the page was read is skipped.
+     * One page of campaigns' results replaces what they had, in one transaction (the caller's, when
+     * called inside one). A campaign or influencer deleted since the page was read is left out.
+     * Call it in a READ COMMITTED transaction that commits right after it: the transaction holds
+     * {@link #WRITE_LOCK} to its end, and a delete queued for that lock holds back every other write's
+     * request for it, so one that waits for another writer's transaction before committing can hang.
      */
     @Transaction
     default void replace(CampaignPage page, String modelVersion, Instant computedAt) {
+        String isolation = lockWrites();
+        if (!"read committed".equals(isolation)) {
+            // under a transaction snapshot the statements below could miss a delete that committed
+            // before the lock was granted, and write rows of the deleted id
+            throw new IllegalStateException("match_scores must be written READ COMMITTED, not " + isolation);
+        }
         Timestamp at = Timestamp.from(computedAt);
-        // The foreign keys' work, set-based: lock what the rows refer to (a concurrent delete waits for
-        // this transaction, whose rows its statement trigger then removes) and leave out rows whose
-        // campaign or influencer is already gone.
-        List<UUID> liveCampaigns = lockCampaigns(page.campaignIds());
+        // Every statement from here on sees any delete that did not wait for this transaction.
+        List<UUID> liveCampaigns = existingCampaigns(page.campaignIds());
         UUID[] live = liveCampaigns.toArray(UUID[]::new);
         Set<UUID> campaigns = new HashSet<>(liveCampaigns);
-        Set<UUID> influencers = new HashSet<>(lockInfluencers(
+        Set<UUID> influencers = new HashSet<>(existingUsers(
                 Arrays.stream(page.influencerIds()).distinct().toArray(UUID[]::new)));
         deleteFor(live);
         int n = 0;

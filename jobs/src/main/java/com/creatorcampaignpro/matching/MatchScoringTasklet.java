@@ -171,10 +171,13 @@ class MatchScoringTasklet implements Tasklet {
     }
 
     /**
-     * Replaces the page's rows: its campaigns split into {@code writers} contiguous parts; the first
-     * is written in the step's transaction (committed with the step's progress), each other part in
-     * its own transaction on another connection, so that several PostgreSQL backends insert at once.
-     * All parts are done before the step's progress moves past the page. Should the step then fail,
+     * Replaces the page's rows: its campaigns split into {@code writers} contiguous parts, each
+     * written in its own transaction, the first on the step's thread, the others at the same time on
+     * other connections, so that several PostgreSQL backends insert at once. Not the step's transaction: a part
+     * holds the match_scores write lock until it commits (V201), and the step's transaction would hold
+     * it while waiting for the other parts, whose requests for it queue behind any delete that is
+     * waiting for the step's: a hang PostgreSQL cannot see. All parts are done before the step's
+     * progress moves past the page. Should the step then fail,
      * a restart writes the page again: a replace is idempotent, and each campaign's rows are replaced
      * whole in one transaction, so readers never see a campaign half written. On a failure the other
      * parts are waited for before the step fails, so none is still writing when a restart begins.
@@ -193,7 +196,7 @@ class MatchScoringTasklet implements Tasklet {
             long t0 = System.nanoTime();
             MatchScoreDao.CampaignPage rows = columns(page.subList(0, Math.min(page.size(), per)), tops.subList(0, Math.min(page.size(), per)));
             phaseNanos[3] += System.nanoTime() - t0;
-            scores.replace(rows, MatchScorer.MODEL_VERSION, at);
+            ownTransaction.executeWithoutResult(status -> scores.replace(rows, MatchScorer.MODEL_VERSION, at));
         } catch (Exception | Error e) {
             for (Future<?> other : others) {
                 try {
