@@ -6,10 +6,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.launch.support.JobOperatorFactoryBean;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.core.task.SyncTaskExecutor;
-import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,7 +49,7 @@ final class AiBenchmark implements BenchCase {
         long pairs = influencers * campaigns;
 
         // 1. The job, full runs (changedOnly=false).
-        JobOperator operator = synchronousOperator(ctx);
+        JobOperator operator = BenchContext.synchronousJobOperator(ctx.application());
         Job job = ctx.bean("matchScoringJob", Job.class);
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double[] seconds = new double[ctx.runs()];
@@ -283,14 +279,4 @@ final class AiBenchmark implements BenchCase {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 
-    /** A synchronous operator on the application's repository: the benchmark times whole runs. */
-    private static JobOperator synchronousOperator(BenchContext ctx) throws Exception {
-        JobOperatorFactoryBean factory = new JobOperatorFactoryBean();
-        factory.setApplicationContext(ctx.application());
-        factory.setJobRepository(ctx.bean(JobRepository.class));
-        factory.setTransactionManager(ctx.bean(PlatformTransactionManager.class));
-        factory.setTaskExecutor(new SyncTaskExecutor());
-        factory.afterPropertiesSet();
-        return factory.getObject();
-    }
 }

@@ -7,10 +7,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.launch.support.JobOperatorFactoryBean;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.core.task.SyncTaskExecutor;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.UUID;
 
@@ -94,7 +90,7 @@ final class RollupBenchmark implements BenchCase {
 
     @Override
     public void run(BenchContext ctx, BenchReport report) throws Exception {
-        JobOperator operator = synchronousOperator(ctx);
+        JobOperator operator = BenchContext.synchronousJobOperator(ctx.application());
         Job job = ctx.bean(MetricsRollupJobConfiguration.JOB_NAME, Job.class);
         long content = ctx.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM content").mapTo(Long.class).one());
         long published = ctx.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM content WHERE status = 'published'")
@@ -186,19 +182,6 @@ final class RollupBenchmark implements BenchCase {
         });
     }
 
-    /**
-     * The application's JobOperator launches on an async pool (the API answers 202 at once); the
-     * benchmark times whole runs, so it launches through a synchronous operator on the same repository.
-     */
-    private static JobOperator synchronousOperator(BenchContext ctx) throws Exception {
-        JobOperatorFactoryBean factory = new JobOperatorFactoryBean();
-        factory.setApplicationContext(ctx.application());
-        factory.setJobRepository(ctx.bean(JobRepository.class));
-        factory.setTransactionManager(ctx.bean(PlatformTransactionManager.class));
-        factory.setTaskExecutor(new SyncTaskExecutor());
-        factory.afterPropertiesSet();
-        return factory.getObject();
-    }
 
     private static void runJob(JobOperator operator, Job job, String mode, String expectedMode) throws Exception {
         JobParametersBuilder parameters = new JobParametersBuilder()

@@ -14,13 +14,9 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.launch.support.JobOperatorFactoryBean;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.core.task.SyncTaskExecutor;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -210,13 +206,7 @@ final class SocialSyncBenchmark implements BenchCase {
     }
 
     private static void runJob(ConfigurableApplicationContext app) throws Exception {
-        JobOperatorFactoryBean factory = new JobOperatorFactoryBean();
-        factory.setApplicationContext(app);
-        factory.setJobRepository(app.getBean(JobRepository.class));
-        factory.setTransactionManager(app.getBean(PlatformTransactionManager.class));
-        factory.setTaskExecutor(new SyncTaskExecutor());
-        factory.afterPropertiesSet();
-        JobOperator operator = factory.getObject();
+        JobOperator operator = BenchContext.synchronousJobOperator(app);
         Job job = app.getBean(SocialSyncJobConfiguration.JOB_NAME, Job.class);
         JobExecution execution = operator.start(job, new JobParametersBuilder()
                 .addString("run", "bench-" + UUID.randomUUID()).toJobParameters());
