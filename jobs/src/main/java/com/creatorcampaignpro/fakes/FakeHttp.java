@@ -6,6 +6,11 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okhttp3.HttpUrl;
 
+import javax.net.ServerSocketFactory;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,6 +31,50 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeHttp {
     private FakeHttp() {
+    }
+
+    /**
+     * A MockWebServer whose connections send without Nagle's algorithm, like a real provider's front
+     * end. MockWebServer writes an answer's head and body separately; with Nagle the body waits for
+     * the client's delayed ACK of the head (up to 40 ms on Linux loopback), which made every call to a
+     * fake cost tens of milliseconds more than its configured latency.
+     */
+    public static MockWebServer server() {
+        MockWebServer server = new MockWebServer();
+        server.setServerSocketFactory(new ServerSocketFactory() {
+            @Override
+            public ServerSocket createServerSocket() throws IOException {
+                return new NoDelayServerSocket();
+            }
+
+            @Override
+            public ServerSocket createServerSocket(int port) throws IOException {
+                throw new UnsupportedOperationException("MockWebServer binds the unbound socket itself");
+            }
+
+            @Override
+            public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+                throw new UnsupportedOperationException("MockWebServer binds the unbound socket itself");
+            }
+
+            @Override
+            public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+                throw new UnsupportedOperationException("MockWebServer binds the unbound socket itself");
+            }
+        });
+        return server;
+    }
+
+    private static final class NoDelayServerSocket extends ServerSocket {
+        NoDelayServerSocket() throws IOException {
+        }
+
+        @Override
+        public Socket accept() throws IOException {
+            Socket socket = super.accept();
+            socket.setTcpNoDelay(true);
+            return socket;
+        }
     }
 
     /**

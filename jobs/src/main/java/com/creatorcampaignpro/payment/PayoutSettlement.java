@@ -212,16 +212,7 @@ public class PayoutSettlement implements AutoCloseable {
             while (next < toSend.size() && inFlight <= group) {
                 List<Attempt> members = toSend.subList(next, Math.min(toSend.size(), next + group));
                 next += members.size();
-                UUID[] prepared = members.stream().filter(a -> a.outcome().equals("prepared"))
-                        .map(Attempt::paymentId).toArray(UUID[]::new);
-                if (prepared.length > 0 && transactional) {
-                    tx.executeWithoutResult(status -> {
-                        payouts.markGroupPaymentsSent(batchId, prepared);
-                        payouts.markGroupAttemptsSent(batchId, prepared);
-                    });
-                } else if (prepared.length > 0) {
-                    payouts.markGroupSent(batchId, prepared);
-                }
+                markSent(batchId, members);
                 for (Attempt attempt : members) {
                     calls.submit(() -> call(provider, attempt));
                 }
@@ -293,7 +284,21 @@ public class PayoutSettlement implements AutoCloseable {
         }
     }
 
-    /** The answers of a group, set-based: one transaction, one statement per table. */
+    /** The prepared attempts among {@code attempts} become sent, in one transaction, before their calls go out. */
+    private void markSent(UUID batchId, List<Attempt> attempts) {
+        UUID[] prepared = attempts.stream().filter(a -> a.outcome().equals("prepared"))
+                .map(Attempt::paymentId).toArray(UUID[]::new);
+        if (prepared.length > 0 && transactional) {
+            tx.executeWithoutResult(status -> {
+                payouts.markGroupPaymentsSent(batchId, prepared);
+                payouts.markGroupAttemptsSent(batchId, prepared);
+            });
+        } else if (prepared.length > 0) {
+            payouts.markGroupSent(batchId, prepared);
+        }
+    }
+
+    /** The answers of a group (or of a whole payout), set-based: one transaction, one statement per table. */
     private void record(UUID batchId, List<CallResult> results) {
         if (results.isEmpty()) {
             return;
@@ -374,15 +379,15 @@ public class PayoutSettlement implements AutoCloseable {
         // The same request every time (all items, as first stored): PayPal recognizes its sender_batch_id.
         PayoutSubmission submission = new PayoutSubmission(batch.id(), all.get(0).idempotencyKey(), batch.currency(),
                 all.stream().map(PayoutSettlement::item).toList());
-        payouts.markSent(batch.id(), null);
-        send(provider, submission);
+        markSent(batch.id(), open);
+        send(provider, submission, open);
     }
 
     /**
      * PayPal: the batch's one call, retried under the same sender_batch_id. PayPal refuses a
      * sender_batch_id it has seen and links the original payout: the next try is the lookup.
      */
-    private void send(PayoutProvider provider, PayoutSubmission submission) {
+    private void send(PayoutProvider provider, PayoutSubmission submission, List<Attempt> open) {
         UUID batchId = submission.batchId();
         for (int attempt = 1; ; attempt++) {
             try {
@@ -390,15 +395,17 @@ public class PayoutSettlement implements AutoCloseable {
                 if (receipt.providerBatchId() != null) {
                     payouts.recordProviderBatch(batchId, receipt.providerBatchId(), receipt.rawBatchStatus());
                 }
-                payouts.markAccepted(batchId, null, null, receipt.rawBatchStatus());
+                record(batchId, open.stream().map(a -> CallResult.accepted(a, receipt)).toList());
                 return;
             } catch (PayoutCallException e) {
                 if (e.outcome() == Outcome.REFUSED) {
-                    refuse(batchId, e.getMessage(), e.code().orElse(null));
+                    record(batchId, open.stream().map(a -> CallResult.refused(a, e.getMessage(), e.code().orElse(null))).toList());
+                    log.warn("Payout batch {} refused whole: {}", batchId, e.getMessage());
                     return;
                 }
                 if (e.outcome() == Outcome.UNKNOWN) {
-                    payouts.markUnknown(batchId, null, e.code().orElse("no answer"));
+                    String code = e.code().orElse("no answer");
+                    record(batchId, open.stream().map(a -> CallResult.unknown(a, code)).toList());
                 }
                 if (attempt >= properties.callRetries()) {
                     log.warn("Payout batch {}: {} after {} tries, left for the next run", batchId, e.getMessage(), attempt);
@@ -407,15 +414,6 @@ public class PayoutSettlement implements AutoCloseable {
                 backoff(attempt, e.retryAfter().orElse(null));
             }
         }
-    }
-
-    private void refuse(UUID batchId, String reason, String code) {
-        tx.executeWithoutResult(status -> {
-            if (payouts.markRefused(batchId, null, reason, code) > 0 && outcomes != PaymentOutcomes.NONE) {
-                outcomes.moved(payouts.refusedNow(batchId, null));
-            }
-        });
-        log.warn("Payout batch {} refused whole: {}", batchId, reason);
     }
 
     // ---- reconcile (outside any transaction) --------------------------------------------------

@@ -93,7 +93,7 @@ public final class FakePayPal extends Dispatcher implements AutoCloseable {
         }
     }
 
-    private final MockWebServer server = new MockWebServer();
+    private final MockWebServer server = FakeHttp.server();
     private final JsonMapper json = JsonMapper.builder().build();
     private final byte[] signingKey = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();

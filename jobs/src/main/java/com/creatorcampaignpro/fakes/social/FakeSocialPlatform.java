@@ -78,7 +78,7 @@ public final class FakeSocialPlatform extends Dispatcher implements AutoCloseabl
     }
 
     private final Kind kind;
-    private final MockWebServer server = new MockWebServer();
+    private final MockWebServer server = FakeHttp.server();
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private final Map<String, Profile> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Profile> refreshTokens = new ConcurrentHashMap<>();

@@ -84,7 +84,7 @@ public final class FakeStripe extends Dispatcher implements AutoCloseable {
         }
     }
 
-    private final MockWebServer server = new MockWebServer();
+    private final MockWebServer server = FakeHttp.server();
     private final Map<String, Stored> idempotent = new ConcurrentHashMap<>();
     private final Map<String, Object> keyLocks = new ConcurrentHashMap<>();
     private final Map<String, String> accounts = new ConcurrentHashMap<>();   // id -> email
