@@ -198,7 +198,7 @@ public class PayoutSettlement implements AutoCloseable {
                         toSend.add(attempt);   // nothing arrived: the same request under the same key
                     }
                 }
-                record(batchId, resolved);
+                record(batchId, provider.name(), resolved);
             }
         }
         int group = Math.max(1, properties.stripeConcurrency());
@@ -212,7 +212,8 @@ public class PayoutSettlement implements AutoCloseable {
             while (next < toSend.size() && inFlight <= group) {
                 List<Attempt> members = toSend.subList(next, Math.min(toSend.size(), next + group));
                 next += members.size();
-                markSent(batchId, members);
+                markSent(batchId, members.stream().filter(a -> a.outcome().equals("prepared"))
+                        .map(Attempt::paymentId).toArray(UUID[]::new));
                 for (Attempt attempt : members) {
                     calls.submit(() -> call(provider, attempt));
                 }
@@ -226,11 +227,11 @@ public class PayoutSettlement implements AutoCloseable {
                 answered.add(result);
             }
             if (answered.size() >= group || inFlight == 0) {
-                record(batchId, answered);
+                record(batchId, provider.name(), answered);
                 answered.clear();
             }
         }
-        record(batchId, answered);
+        record(batchId, provider.name(), answered);
         if (failure != null) {
             throw failure;   // its payment stays sent: the next run looks it up first
         }
@@ -284,22 +285,23 @@ public class PayoutSettlement implements AutoCloseable {
         }
     }
 
-    /** The prepared attempts among {@code attempts} become sent, in one transaction, before their calls go out. */
-    private void markSent(UUID batchId, List<Attempt> attempts) {
-        UUID[] prepared = attempts.stream().filter(a -> a.outcome().equals("prepared"))
-                .map(Attempt::paymentId).toArray(UUID[]::new);
-        if (prepared.length > 0 && transactional) {
-            tx.executeWithoutResult(status -> {
-                payouts.markGroupPaymentsSent(batchId, prepared);
-                payouts.markGroupAttemptsSent(batchId, prepared);
-            });
-        } else if (prepared.length > 0) {
-            payouts.markGroupSent(batchId, prepared);
+    /**
+     * The prepared attempts of {@code paymentIds} (all of the batch's when null) and their payments
+     * become sent, in one transaction, before their calls go out.
+     */
+    private void markSent(UUID batchId, UUID[] paymentIds) {
+        if (paymentIds != null && paymentIds.length == 0) {
+            return;
+        }
+        if (transactional) {
+            tx.executeWithoutResult(status -> payouts.markSentInTransaction(batchId, paymentIds));
+        } else {
+            payouts.markSent(batchId, paymentIds);
         }
     }
 
-    /** The answers of a group (or of a whole payout), set-based: one transaction, one statement per table. */
-    private void record(UUID batchId, List<CallResult> results) {
+    /** The answers of a group, set-based: one transaction; payees of refused payments are told in it. */
+    private void record(UUID batchId, String provider, List<CallResult> results) {
         if (results.isEmpty()) {
             return;
         }
@@ -309,7 +311,6 @@ public class PayoutSettlement implements AutoCloseable {
         String[] references = new String[n];
         String[] rawStatuses = new String[n];
         String[] reasons = new String[n];
-        boolean refusals = false;
         for (int i = 0; i < n; i++) {
             CallResult r = results.get(i);
             ids[i] = r.attempt().paymentId();
@@ -317,20 +318,23 @@ public class PayoutSettlement implements AutoCloseable {
             references[i] = r.reference();
             rawStatuses[i] = r.rawStatus();
             reasons[i] = r.reason();
-            refusals |= r.outcome().equals("failed");
         }
-        boolean notify = refusals && this.outcomes != PaymentOutcomes.NONE;
-        tx.executeWithoutResult(status -> {
-            if (transactional) {
-                payouts.recordGroupPayments(batchId, ids, outcomes, references, reasons);
-                payouts.recordGroupAttempts(batchId, ids, outcomes, references, rawStatuses, reasons);
-            } else {
-                payouts.recordGroup(batchId, ids, outcomes, references, rawStatuses, reasons);
-            }
-            if (notify) {
-                this.outcomes.moved(payouts.refusedNow(batchId, null));
-            }
-        });
+        if (transactional) {
+            tx.executeWithoutResult(status -> this.outcomes.moved(
+                    payouts.recordInTransaction(batchId, provider, ids, outcomes, references, rawStatuses, reasons)));
+        } else {
+            this.outcomes.moved(payouts.record(batchId, provider, ids, outcomes, references, rawStatuses, reasons));
+        }
+    }
+
+    /** One answer for the whole batch (a PayPal payout), in one transaction with its notifications. */
+    private void recordBatch(UUID batchId, String provider, String outcome, String rawStatus, String reason) {
+        if (transactional) {
+            tx.executeWithoutResult(status -> outcomes.moved(
+                    payouts.recordBatchInTransaction(batchId, provider, outcome, null, rawStatus, reason)));
+        } else {
+            outcomes.moved(payouts.recordBatch(batchId, provider, outcome, null, rawStatus, reason));
+        }
     }
 
     private static final String SHOULD_NOT_RETRY = "should_not_retry";
@@ -379,15 +383,15 @@ public class PayoutSettlement implements AutoCloseable {
         // The same request every time (all items, as first stored): PayPal recognizes its sender_batch_id.
         PayoutSubmission submission = new PayoutSubmission(batch.id(), all.get(0).idempotencyKey(), batch.currency(),
                 all.stream().map(PayoutSettlement::item).toList());
-        markSent(batch.id(), open);
-        send(provider, submission, open);
+        markSent(batch.id(), null);
+        send(provider, submission);
     }
 
     /**
      * PayPal: the batch's one call, retried under the same sender_batch_id. PayPal refuses a
      * sender_batch_id it has seen and links the original payout: the next try is the lookup.
      */
-    private void send(PayoutProvider provider, PayoutSubmission submission, List<Attempt> open) {
+    private void send(PayoutProvider provider, PayoutSubmission submission) {
         UUID batchId = submission.batchId();
         for (int attempt = 1; ; attempt++) {
             try {
@@ -395,17 +399,16 @@ public class PayoutSettlement implements AutoCloseable {
                 if (receipt.providerBatchId() != null) {
                     payouts.recordProviderBatch(batchId, receipt.providerBatchId(), receipt.rawBatchStatus());
                 }
-                record(batchId, open.stream().map(a -> CallResult.accepted(a, receipt)).toList());
+                recordBatch(batchId, provider.name(), "accepted", receipt.rawBatchStatus(), null);
                 return;
             } catch (PayoutCallException e) {
                 if (e.outcome() == Outcome.REFUSED) {
-                    record(batchId, open.stream().map(a -> CallResult.refused(a, e.getMessage(), e.code().orElse(null))).toList());
+                    recordBatch(batchId, provider.name(), "failed", e.code().orElse(null), e.getMessage());
                     log.warn("Payout batch {} refused whole: {}", batchId, e.getMessage());
                     return;
                 }
                 if (e.outcome() == Outcome.UNKNOWN) {
-                    String code = e.code().orElse("no answer");
-                    record(batchId, open.stream().map(a -> CallResult.unknown(a, code)).toList());
+                    recordBatch(batchId, provider.name(), "unknown", null, e.code().orElse("no answer"));
                 }
                 if (attempt >= properties.callRetries()) {
                     log.warn("Payout batch {}: {} after {} tries, left for the next run", batchId, e.getMessage(), attempt);
