@@ -129,163 +129,98 @@ public interface PayoutDao {
     List<Attempt> attempts(@Bind("batchId") UUID batchId);
 
     // ---- the payments of a call: a group of Stripe transfers, or a whole PayPal payout ------------
-    // One transaction before the calls (sent), one after (the answers). In each, the attempts move
-    // first, only from an open outcome, and return which moved; then exactly those payments move.
+    // One statement before the calls (sent), one after (the answers), each atomic on its own: the
+    // attempts move first, only from an open outcome, and exactly the payments of those that moved
+    // follow (a data-modifying CTE, joined to payments by primary key).
     //
-    // Each statement reads one table: no join. A batch is new to the planner (the batch step made it
-    // after the last ANALYZE, its attempts' outcomes changed since), so every condition on batch,
-    // outcome or status is estimated at one row, and a join then puts a scan of the whole batch on
-    // the inner side of a nested loop, read once per row: 28 s per statement for a 10,000-item PayPal
-    // payout, 15 s for a group of 16 in it. A one-table statement reads its rows once whatever the
-    // estimates. Per-payment values come from the call's arrays through a subquery per row (a group
-    // holds at most a few dozen calls). Payment statuses are checked in the SET, not the WHERE: there
-    // they would let the planner walk the partial index payments_status over every batched payment.
+    // A batch is new to the planner (the batch step made it after the last ANALYZE, its attempts'
+    // outcomes changed since), so every condition on batch, outcome or status is estimated at one row.
+    // Where such a condition can serve as the inner side of a nested loop, the planner reads the whole
+    // batch once per row: 28 s per statement for a 10,000-item PayPal payout, 15 s for a group of 16 in
+    // it. Here the attempts are read by one scan of their own, and payments only by primary key (their
+    // only other way in is a full scan, never estimated cheap): every plan is linear. Payment statuses
+    // are checked in the SET, not the WHERE, where the partial index payments_status would offer such
+    // an inner side. Per-payment answers come through a subquery per row (a group is a few dozen calls).
 
-    /** A group's prepared attempts become sent; returns the payments whose attempt moved. */
-    @SqlQuery("""
-            UPDATE payment_attempts SET outcome = 'sent', sent_at = now(), updated_at = now()
-            WHERE payout_batch_id = :batchId AND payment_id = ANY(:ids) AND outcome = 'prepared'
-            RETURNING payment_id
-            """)
-    List<UUID> markAttemptsSent(@Bind("batchId") UUID batchId, @Bind("ids") UUID[] paymentIds);
-
-    /** Every prepared attempt of the batch becomes sent (a PayPal payout: one call for all). */
-    @SqlQuery("""
-            UPDATE payment_attempts SET outcome = 'sent', sent_at = now(), updated_at = now()
-            WHERE payout_batch_id = :batchId AND outcome = 'prepared'
-            RETURNING payment_id
-            """)
-    List<UUID> markBatchAttemptsSent(@Bind("batchId") UUID batchId);
-
-    @SqlUpdate("""
-            UPDATE payments SET
-                   status = CASE WHEN status = 'batched' THEN 'submitted' ELSE status END,
-                   submitted_at = CASE WHEN status = 'batched' THEN COALESCE(submitted_at, now()) ELSE submitted_at END,
+    String MARK_PAYMENTS_SENT = """
+            UPDATE payments p SET
+                   status = CASE WHEN p.status = 'batched' THEN 'submitted' ELSE p.status END,
+                   submitted_at = CASE WHEN p.status = 'batched' THEN COALESCE(p.submitted_at, now()) ELSE p.submitted_at END,
                    updated_at = now()
-            WHERE id = ANY(:ids)
-            """)
-    int markPaymentsSent(@Bind("ids") UUID[] paymentIds);
+            FROM moved WHERE p.id = moved.payment_id
+            """;
 
-    /** The calls are about to go out (a group's, or with {@code paymentIds} null the whole batch's). */
-    @Transaction
-    default int markSent(UUID batchId, UUID[] paymentIds) {
-        return markSentInTransaction(batchId, paymentIds);
-    }
+    /** A group's calls are about to go out: its prepared attempts, and their payments, become sent. */
+    @SqlUpdate("""
+            WITH moved AS (
+                UPDATE payment_attempts SET outcome = 'sent', sent_at = now(), updated_at = now()
+                WHERE payout_batch_id = :batchId AND payment_id = ANY(:ids) AND outcome = 'prepared'
+                RETURNING payment_id)
+            """ + MARK_PAYMENTS_SENT)
+    int markSent(@Bind("batchId") UUID batchId, @Bind("ids") UUID[] paymentIds);
 
-    /** {@link #markSent}'s statements, for a caller whose transaction is already open. */
-    default int markSentInTransaction(UUID batchId, UUID[] paymentIds) {
-        List<UUID> moved = paymentIds == null ? markBatchAttemptsSent(batchId) : markAttemptsSent(batchId, paymentIds);
-        return moved.isEmpty() ? 0 : markPaymentsSent(moved.toArray(UUID[]::new));
-    }
+    /** The batch's one call is about to go out (a PayPal payout): every prepared attempt becomes sent. */
+    @SqlUpdate("""
+            WITH moved AS (
+                UPDATE payment_attempts SET outcome = 'sent', sent_at = now(), updated_at = now()
+                WHERE payout_batch_id = :batchId AND outcome = 'prepared'
+                RETURNING payment_id)
+            """ + MARK_PAYMENTS_SENT)
+    int markBatchSent(@Bind("batchId") UUID batchId);
+
+    /**
+     * The payments of the attempts that moved: accepted makes a payment submitted, failed failed,
+     * unknown unknown; only from batched, submitted or unknown (always so while its attempt was open:
+     * a payment returned failed has just failed). Returns them as they now are.
+     */
+    String RECORD_PAYMENTS = """
+            UPDATE payments p SET
+                   status = CASE WHEN p.status NOT IN ('batched', 'submitted', 'unknown') THEN p.status
+                                 WHEN m.outcome = 'accepted' THEN 'submitted' ELSE m.outcome END,
+                   submitted_at = COALESCE(p.submitted_at, now()),
+                   provider_reference = COALESCE(m.provider_reference, p.provider_reference),
+                   failure_reason = CASE WHEN p.status IN ('batched', 'submitted', 'unknown') AND m.outcome = 'failed'
+                                         THEN m.failure_reason ELSE p.failure_reason END,
+                   updated_at = now()
+            FROM moved m WHERE p.id = m.payment_id
+            RETURNING p.id AS payment_id, p.influencer_id, CAST(:provider AS text) AS provider, p.status, p.net_amount,
+                      p.currency, p.failure_reason, p.attempt
+            """;
 
     /**
      * A group's answers (arrays of equal length; per payment its attempt's new outcome: accepted,
-     * failed (refused) or unknown), applied to attempts still open; returns the payments moved.
+     * failed (refused) or unknown), applied to attempts still open, and to their payments.
      */
     @SqlQuery("""
-            UPDATE payment_attempts a SET (outcome, provider_reference, raw_status, failure_reason, answered_at, updated_at) =
-                   (SELECT i.outcome, COALESCE(i.reference, a.provider_reference), COALESCE(i.raw_status, a.raw_status),
-                           CASE WHEN i.outcome IN ('unknown', 'failed') THEN i.reason END,
-                           CASE WHEN i.outcome IN ('accepted', 'failed') THEN now() ELSE a.answered_at END, now()
-                    FROM unnest(:ids, :outcomes, :references, :rawStatuses, :reasons)
-                             AS i(payment_id, outcome, reference, raw_status, reason)
-                    WHERE i.payment_id = a.payment_id)
-            WHERE a.payout_batch_id = :batchId AND a.payment_id = ANY(:ids) AND a.outcome IN ('prepared', 'sent', 'unknown')
-            RETURNING a.payment_id
-            """)
-    List<UUID> recordAttempts(@Bind("batchId") UUID batchId, @Bind("ids") UUID[] paymentIds,
-                              @Bind("outcomes") String[] outcomes, @Bind("references") String[] references,
-                              @Bind("rawStatuses") String[] rawStatuses, @Bind("reasons") String[] reasons);
+            WITH moved AS (
+                UPDATE payment_attempts a SET (outcome, provider_reference, raw_status, failure_reason, answered_at, updated_at) =
+                       (SELECT i.outcome, COALESCE(i.reference, a.provider_reference), COALESCE(i.raw_status, a.raw_status),
+                               CASE WHEN i.outcome IN ('unknown', 'failed') THEN i.reason END,
+                               CASE WHEN i.outcome IN ('accepted', 'failed') THEN now() ELSE a.answered_at END, now()
+                        FROM unnest(:ids, :outcomes, :references, :rawStatuses, :reasons)
+                                 AS i(payment_id, outcome, reference, raw_status, reason)
+                        WHERE i.payment_id = a.payment_id)
+                WHERE a.payout_batch_id = :batchId AND a.payment_id = ANY(:ids) AND a.outcome IN ('prepared', 'sent', 'unknown')
+                RETURNING a.payment_id, a.outcome, a.provider_reference, a.failure_reason)
+            """ + RECORD_PAYMENTS)
+    List<Moved> record(@Bind("batchId") UUID batchId, @Bind("provider") String provider, @Bind("ids") UUID[] paymentIds,
+                       @Bind("outcomes") String[] outcomes, @Bind("references") String[] references,
+                       @Bind("rawStatuses") String[] rawStatuses, @Bind("reasons") String[] reasons);
 
-    /** One answer for every open attempt of the batch (a PayPal payout); returns the payments moved. */
+    /** One answer for every open attempt of the batch (a PayPal payout), and for their payments. */
     @SqlQuery("""
-            UPDATE payment_attempts SET outcome = :outcome, provider_reference = COALESCE(:reference, provider_reference),
-                   raw_status = COALESCE(:rawStatus, raw_status),
-                   failure_reason = CASE WHEN :outcome IN ('unknown', 'failed') THEN :reason END,
-                   answered_at = CASE WHEN :outcome IN ('accepted', 'failed') THEN now() ELSE answered_at END,
-                   updated_at = now()
-            WHERE payout_batch_id = :batchId AND outcome IN ('prepared', 'sent', 'unknown')
-            RETURNING payment_id
-            """)
-    List<UUID> recordBatchAttempts(@Bind("batchId") UUID batchId, @Bind("outcome") String outcome,
-                                   @Bind("reference") String reference, @Bind("rawStatus") String rawStatus,
-                                   @Bind("reason") String reason);
-
-    /**
-     * The payments of the attempts that moved ({@code moved}), from their call's answers (the arrays
-     * of {@link #recordAttempts}): accepted makes a payment submitted, failed failed, unknown unknown;
-     * only from batched, submitted or unknown (always, while its attempt was open: so a payment returned
-     * failed has just failed). Returns every listed payment as it now is.
-     */
-    @SqlQuery("""
-            UPDATE payments p SET (status, submitted_at, provider_reference, failure_reason, updated_at) =
-                   (SELECT CASE WHEN NOT m.moves THEN p.status WHEN i.outcome = 'accepted' THEN 'submitted' ELSE i.outcome END,
-                           CASE WHEN m.moves THEN COALESCE(p.submitted_at, now()) ELSE p.submitted_at END,
-                           CASE WHEN m.moves THEN COALESCE(i.reference, p.provider_reference) ELSE p.provider_reference END,
-                           CASE WHEN m.moves AND i.outcome = 'failed' THEN i.reason ELSE p.failure_reason END, now()
-                    FROM unnest(:ids, :outcomes, :references, :reasons) AS i(payment_id, outcome, reference, reason),
-                         (SELECT p.status IN ('batched', 'submitted', 'unknown') AS moves) m
-                    WHERE i.payment_id = p.id)
-            WHERE p.id = ANY(:moved)
-            RETURNING p.id AS payment_id, p.influencer_id, CAST(:provider AS text) AS provider, p.status, p.net_amount,
-                      p.currency, p.failure_reason, p.attempt
-            """)
-    List<Moved> recordPayments(@Bind("moved") UUID[] moved, @Bind("provider") String provider, @Bind("ids") UUID[] paymentIds,
-                               @Bind("outcomes") String[] outcomes, @Bind("references") String[] references,
-                               @Bind("reasons") String[] reasons);
-
-    /** {@link #recordPayments} with one answer for all: a PayPal payout's. */
-    @SqlQuery("""
-            UPDATE payments p SET
-                   status = CASE WHEN p.status NOT IN ('batched', 'submitted', 'unknown') THEN p.status
-                                 WHEN :outcome = 'accepted' THEN 'submitted' ELSE :outcome END,
-                   submitted_at = CASE WHEN p.status IN ('batched', 'submitted', 'unknown')
-                                       THEN COALESCE(p.submitted_at, now()) ELSE p.submitted_at END,
-                   provider_reference = CASE WHEN p.status IN ('batched', 'submitted', 'unknown')
-                                             THEN COALESCE(:reference, p.provider_reference) ELSE p.provider_reference END,
-                   failure_reason = CASE WHEN p.status IN ('batched', 'submitted', 'unknown') AND :outcome = 'failed'
-                                         THEN :reason ELSE p.failure_reason END,
-                   updated_at = now()
-            WHERE p.id = ANY(:moved)
-            RETURNING p.id AS payment_id, p.influencer_id, CAST(:provider AS text) AS provider, p.status, p.net_amount,
-                      p.currency, p.failure_reason, p.attempt
-            """)
-    List<Moved> recordBatchPayments(@Bind("moved") UUID[] moved, @Bind("provider") String provider,
-                                    @Bind("outcome") String outcome, @Bind("reference") String reference,
-                                    @Bind("reason") String reason);
-
-    /**
-     * A group's answers in one transaction: {@link #recordAttempts}, then the payments of the
-     * attempts that moved. Returns the payments moved, as they now are.
-     */
-    @Transaction
-    default List<Moved> record(UUID batchId, String provider, UUID[] paymentIds, String[] outcomes, String[] references,
-                               String[] rawStatuses, String[] reasons) {
-        return recordInTransaction(batchId, provider, paymentIds, outcomes, references, rawStatuses, reasons);
-    }
-
-    /** {@link #record}'s statements, for a caller whose transaction is already open. */
-    default List<Moved> recordInTransaction(UUID batchId, String provider, UUID[] paymentIds, String[] outcomes,
-                                            String[] references, String[] rawStatuses, String[] reasons) {
-        List<UUID> moved = recordAttempts(batchId, paymentIds, outcomes, references, rawStatuses, reasons);
-        return moved.isEmpty() ? List.of()
-                : recordPayments(moved.toArray(UUID[]::new), provider, paymentIds, outcomes, references, reasons);
-    }
-
-    /** One answer for the whole batch in one transaction (a PayPal payout). Returns the payments moved. */
-    @Transaction
-    default List<Moved> recordBatch(UUID batchId, String provider, String outcome, String reference, String rawStatus,
-                                    String reason) {
-        return recordBatchInTransaction(batchId, provider, outcome, reference, rawStatus, reason);
-    }
-
-    /** {@link #recordBatch}'s statements, for a caller whose transaction is already open. */
-    default List<Moved> recordBatchInTransaction(UUID batchId, String provider, String outcome, String reference,
-                                                 String rawStatus, String reason) {
-        List<UUID> moved = recordBatchAttempts(batchId, outcome, reference, rawStatus, reason);
-        return moved.isEmpty() ? List.of()
-                : recordBatchPayments(moved.toArray(UUID[]::new), provider, outcome, reference, reason);
-    }
+            WITH moved AS (
+                UPDATE payment_attempts SET outcome = :outcome, provider_reference = COALESCE(:reference, provider_reference),
+                       raw_status = COALESCE(:rawStatus, raw_status),
+                       failure_reason = CASE WHEN :outcome IN ('unknown', 'failed') THEN :reason END,
+                       answered_at = CASE WHEN :outcome IN ('accepted', 'failed') THEN now() ELSE answered_at END,
+                       updated_at = now()
+                WHERE payout_batch_id = :batchId AND outcome IN ('prepared', 'sent', 'unknown')
+                RETURNING payment_id, outcome, provider_reference, failure_reason)
+            """ + RECORD_PAYMENTS)
+    List<Moved> recordBatch(@Bind("batchId") UUID batchId, @Bind("provider") String provider,
+                            @Bind("outcome") String outcome, @Bind("reference") String reference,
+                            @Bind("rawStatus") String rawStatus, @Bind("reason") String reason);
 
     /** PayPal: the payout's id and status, once PayPal accepted it. */
     @SqlUpdate("""

@@ -43,12 +43,6 @@ public class PayoutSettlement implements AutoCloseable {
     private final PayoutProperties properties;
     private final TransactionOperations tx;
     private final PaymentOutcomes outcomes;
-    /**
-     * {@code tx} opens real transactions: a group's two statements then run in it directly. Through a
-     * DAO's JDBI @Transaction method instead, JDBI first asks for the isolation level, which pgjdbc
-     * sends outside the transaction: one more commit each time.
-     */
-    private final boolean transactional;
     private ExecutorService calls;
 
     /** Without notifications or meters: each state change is its own transaction (the crash test's child, the benchmark). */
@@ -69,7 +63,6 @@ public class PayoutSettlement implements AutoCloseable {
         this.properties = properties;
         this.tx = tx;
         this.outcomes = outcomes;
-        this.transactional = tx != TransactionOperations.withoutTransaction();
     }
 
     /** The threads that carry per-payment calls, bounded by ccp.payouts.stripe-concurrency; made on first use. */
@@ -164,8 +157,8 @@ public class PayoutSettlement implements AutoCloseable {
 
     /**
      * One call per payment, in groups the size of the configured concurrency: a group's attempts are
-     * marked sent in one transaction before any of its calls goes out, its calls run concurrently,
-     * and what they answered is recorded in one transaction. The next group is marked sent while the
+     * marked sent in one statement before any of its calls goes out, its calls run concurrently,
+     * and what they answered is recorded in one statement. The next group is marked sent while the
      * current one is in flight, so the calls never wait for our commits. A crash leaves at most about
      * three groups sent but unrecorded: the next run looks those up (one listing per batch) first.
      */
@@ -287,20 +280,20 @@ public class PayoutSettlement implements AutoCloseable {
 
     /**
      * The prepared attempts of {@code paymentIds} (all of the batch's when null) and their payments
-     * become sent, in one transaction, before their calls go out.
+     * become sent, in one statement, before their calls go out.
      */
     private void markSent(UUID batchId, UUID[] paymentIds) {
-        if (paymentIds != null && paymentIds.length == 0) {
-            return;
-        }
-        if (transactional) {
-            tx.executeWithoutResult(status -> payouts.markSentInTransaction(batchId, paymentIds));
-        } else {
+        if (paymentIds == null) {
+            payouts.markBatchSent(batchId);
+        } else if (paymentIds.length > 0) {
             payouts.markSent(batchId, paymentIds);
         }
     }
 
-    /** The answers of a group, set-based: one transaction; payees of refused payments are told in it. */
+    /**
+     * The answers of a group, in one statement; when some were refusals, in a transaction with the
+     * payees' notifications.
+     */
     private void record(UUID batchId, String provider, List<CallResult> results) {
         if (results.isEmpty()) {
             return;
@@ -311,6 +304,7 @@ public class PayoutSettlement implements AutoCloseable {
         String[] references = new String[n];
         String[] rawStatuses = new String[n];
         String[] reasons = new String[n];
+        boolean refusals = false;
         for (int i = 0; i < n; i++) {
             CallResult r = results.get(i);
             ids[i] = r.attempt().paymentId();
@@ -318,22 +312,23 @@ public class PayoutSettlement implements AutoCloseable {
             references[i] = r.reference();
             rawStatuses[i] = r.rawStatus();
             reasons[i] = r.reason();
+            refusals |= r.outcome().equals("failed");
         }
-        if (transactional) {
+        if (refusals && this.outcomes != PaymentOutcomes.NONE) {
             tx.executeWithoutResult(status -> this.outcomes.moved(
-                    payouts.recordInTransaction(batchId, provider, ids, outcomes, references, rawStatuses, reasons)));
+                    payouts.record(batchId, provider, ids, outcomes, references, rawStatuses, reasons)));
         } else {
-            this.outcomes.moved(payouts.record(batchId, provider, ids, outcomes, references, rawStatuses, reasons));
+            payouts.record(batchId, provider, ids, outcomes, references, rawStatuses, reasons);
         }
     }
 
-    /** One answer for the whole batch (a PayPal payout), in one transaction with its notifications. */
+    /** One answer for the whole batch (a PayPal payout), in one statement; a refusal with its notifications. */
     private void recordBatch(UUID batchId, String provider, String outcome, String rawStatus, String reason) {
-        if (transactional) {
+        if (outcome.equals("failed") && outcomes != PaymentOutcomes.NONE) {
             tx.executeWithoutResult(status -> outcomes.moved(
-                    payouts.recordBatchInTransaction(batchId, provider, outcome, null, rawStatus, reason)));
+                    payouts.recordBatch(batchId, provider, outcome, null, rawStatus, reason)));
         } else {
-            outcomes.moved(payouts.recordBatch(batchId, provider, outcome, null, rawStatus, reason));
+            payouts.recordBatch(batchId, provider, outcome, null, rawStatus, reason);
         }
     }
 
