@@ -81,19 +81,22 @@ public interface PayoutDao {
     /**
      * Stores, before any call, one attempt per batched payment of the batch: the next attempt
      * number, its idempotency key (Stripe: per payment and attempt; PayPal: the batch's
-     * sender_batch_id), and the amount and destination that every retry will send unchanged.
+     * sender_batch_id), and the amount and destination that every retry will send unchanged. The
+     * batch is read by its index first (MATERIALIZED): "status = 'batched'" next to it let the planner
+     * walk the partial index payments_status over every batched payment of every batch instead.
      */
     @SqlUpdate("""
+            WITH batch AS MATERIALIZED (SELECT * FROM payments WHERE payout_batch_id = :batchId)
             INSERT INTO payment_attempts (payment_id, attempt, payout_batch_id, provider, idempotency_key, amount,
                                           currency, destination)
             SELECT p.id, p.attempt + 1, :batchId, b.provider,
                    CASE WHEN b.provider = 'stripe' THEN 'ccp-payout-' || p.id || '-' || (p.attempt + 1) ELSE b.sender_batch_id END,
                    p.net_amount, p.currency,
                    CASE WHEN b.provider = 'stripe' THEN m.stripe_account_id ELSE m.paypal_email END
-            FROM payments p
+            FROM batch p
             JOIN payout_batches b ON b.id = p.payout_batch_id
             JOIN payment_methods m ON m.id = p.payment_method_id
-            WHERE p.payout_batch_id = :batchId AND p.status = 'batched'
+            WHERE p.status = 'batched'
             ON CONFLICT DO NOTHING
             """)
     int insertAttempts(@Bind("batchId") UUID batchId);
