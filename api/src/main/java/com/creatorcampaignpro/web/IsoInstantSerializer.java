@@ -1,11 +1,13 @@
 package com.creatorcampaignpro.web;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ext.javatime.ser.InstantSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Jackson's own Instant serializer, with the text of an unannotated Instant written by hand instead of
@@ -14,7 +16,7 @@ import java.time.LocalDate;
  * The text is the same, character for character: {@code 2026-12-03T19:14:59Z}, with the fraction in
  * groups of three digits when there is one ({@code .120}, {@code .123456}, {@code .123456789}).
  * Everything else stays Jackson's: timestamps as numbers when a feature asks for them, truncation to
- * milliseconds, and any {@code @JsonFormat} (contextual copies are plain InstantSerializers).
+ * milliseconds, and a {@code @JsonFormat} pattern (written by its formatter).
  */
 final class IsoInstantSerializer extends InstantSerializer {
     /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: outside these ISO_INSTANT adds a sign or digits. */
@@ -24,6 +26,24 @@ final class IsoInstantSerializer extends InstantSerializer {
 
     IsoInstantSerializer() {
         super();
+    }
+
+    private IsoInstantSerializer(IsoInstantSerializer base, DateTimeFormatter formatter, Boolean useTimestamp,
+                                 Boolean useNanoseconds, JsonFormat.Shape shape) {
+        super(base, formatter, useTimestamp, useNanoseconds, shape);
+    }
+
+    // Jackson makes a contextual copy for each property (even unannotated ones: the shape differs from
+    // the default's); InstantSerializer's copies would be plain InstantSerializers. These are its own
+    // two methods, copying into this class instead.
+    @Override
+    protected InstantSerializer withFormat(DateTimeFormatter formatter, Boolean useTimestamp, JsonFormat.Shape shape) {
+        return new IsoInstantSerializer(this, formatter, useTimestamp, _useNanoseconds, shape);
+    }
+
+    @Override
+    protected InstantSerializer withFeatures(Boolean writeZoneId, Boolean writeNanoseconds) {
+        return new IsoInstantSerializer(this, _formatter, _useTimestamp, writeNanoseconds, _shape);
     }
 
     @Override

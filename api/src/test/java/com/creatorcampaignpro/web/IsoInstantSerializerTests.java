@@ -1,5 +1,6 @@
 package com.creatorcampaignpro.web;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class IsoInstantSerializerTests {
 
-    record Stamped(Instant at, List<Instant> history) {
+    record Stamped(Instant at, List<Instant> history,
+                   @JsonFormat(shape = JsonFormat.Shape.STRING, pattern = "yyyy-MM-dd HH:mm", timezone = "UTC") Instant day) {
     }
 
     @Test
@@ -45,7 +47,7 @@ class IsoInstantSerializerTests {
     @Test
     void theMapperWritesTheSameJsonWithAndWithoutIt() {
         Stamped value = new Stamped(Instant.parse("2026-12-03T19:14:59.123456Z"),
-                List.of(Instant.EPOCH, Instant.parse("2026-01-01T00:00:00.5Z")));
+                List.of(Instant.EPOCH, Instant.parse("2026-01-01T00:00:00.5Z")), Instant.parse("2026-12-03T19:14:59Z"));
         for (boolean numeric : List.of(false, true)) {
             JsonMapper plain = JsonMapper.builder().configure(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS, numeric).build();
             JsonMapper ours = JsonMapper.builder().configure(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS, numeric)
@@ -54,6 +56,15 @@ class IsoInstantSerializerTests {
         }
         assertThat(JsonMapper.builder().addModule(new SimpleModule().addSerializer(Instant.class, new IsoInstantSerializer()))
                 .build().writeValueAsString(value))
-                .isEqualTo("{\"at\":\"2026-12-03T19:14:59.123456Z\",\"history\":[\"1970-01-01T00:00:00Z\",\"2026-01-01T00:00:00.500Z\"]}");
+                .isEqualTo("{\"at\":\"2026-12-03T19:14:59.123456Z\",\"history\":[\"1970-01-01T00:00:00Z\",\"2026-01-01T00:00:00.500Z\"],"
+                        + "\"day\":\"2026-12-03 19:14\"}");
+    }
+
+    @Test
+    void contextualCopiesKeepTheFastPath() {
+        // Jackson contextualizes every Instant property's serializer: the copies must still be ours.
+        IsoInstantSerializer serializer = new IsoInstantSerializer();
+        assertThat(serializer.withFormat(null, null, JsonFormat.Shape.ANY)).isInstanceOf(IsoInstantSerializer.class);
+        assertThat(serializer.withFeatures(null, true)).isInstanceOf(IsoInstantSerializer.class);
     }
 }
