@@ -7,6 +7,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.access.expression.method.DefaultMethodSecurityExpressionHandler;
+import org.springframework.security.access.expression.method.MethodSecurityExpressionHandler;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -73,6 +75,18 @@ public class SecurityConfiguration {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Spring Security's own expression handler (no role hierarchy or role prefix is configured, as
+     * before), whose parser evaluates the plain {@code hasRole}/{@code hasAnyRole}/{@code isAuthenticated()}
+     * checks of our {@code @PreAuthorize}s without SpEL's reflective invocation (RoleCheckExpressionParser).
+     */
+    @Bean
+    static MethodSecurityExpressionHandler methodSecurityExpressionHandler() {
+        DefaultMethodSecurityExpressionHandler handler = new DefaultMethodSecurityExpressionHandler();
+        handler.setExpressionParser(new RoleCheckExpressionParser(handler.getExpressionParser()));
+        return handler;
     }
 
     /** The default firewall's rules, its header and parameter-name checks without regular expressions. */
