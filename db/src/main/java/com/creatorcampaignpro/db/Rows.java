@@ -1,8 +1,5 @@
 package com.creatorcampaignpro.db;
 
-import org.jdbi.v3.core.generic.GenericType;
-import org.jdbi.v3.core.statement.StatementContext;
-
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -53,17 +50,6 @@ public final class Rows {
             values[i] = String.valueOf(elements[i]);
         }
         return List.of(values);
-    }
-
-    /** A column read through the registered column mapper for {@code type}, e.g. a jsonb one (JsonbCodec). */
-    public static <T> T mapped(ResultSet rs, StatementContext ctx, String column, GenericType<T> type) throws SQLException {
-        return ctx.findColumnMapperFor(type).orElseThrow(() -> new IllegalStateException("no column mapper for " + type))
-                .map(rs, column, ctx);
-    }
-
-    public static <T> T mapped(ResultSet rs, StatementContext ctx, String column, Class<T> type) throws SQLException {
-        return ctx.findColumnMapperFor(type).orElseThrow(() -> new IllegalStateException("no column mapper for " + type))
-                .map(rs, column, ctx);
     }
 
     public static String[] array(List<String> values) {
