@@ -78,9 +78,12 @@ public class SecurityConfiguration {
     }
 
     /**
-     * Spring Security's own expression handler (no role hierarchy or role prefix is configured, as
-     * before), whose parser evaluates the plain {@code hasRole}/{@code hasAnyRole}/{@code isAuthenticated()}
-     * checks of our {@code @PreAuthorize}s without SpEL's reflective invocation (RoleCheckExpressionParser).
+     * Spring Security's own expression handler, whose parser evaluates the plain {@code hasRole},
+     * {@code hasAnyRole}, {@code isAuthenticated()} and {@code permitAll()} checks of our
+     * {@code @PreAuthorize}s without SpEL's reflective invocation (RoleCheckExpressionParser). With a
+     * handler bean, method security no longer configures its default one: a RoleHierarchy,
+     * GrantedAuthorityDefaults or AuthorizationManagerFactory bean added later must be set here too
+     * (none exists today, so this handler's defaults are the ones that applied before).
      */
     @Bean
     static MethodSecurityExpressionHandler methodSecurityExpressionHandler() {
