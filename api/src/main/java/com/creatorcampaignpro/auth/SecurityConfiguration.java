@@ -7,6 +7,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.access.expression.method.DefaultMethodSecurityExpressionHandler;
+import org.springframework.security.access.expression.method.MethodSecurityExpressionHandler;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -75,6 +77,21 @@ public class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * Spring Security's own expression handler, whose parser evaluates the plain {@code hasRole},
+     * {@code hasAnyRole}, {@code isAuthenticated()} and {@code permitAll()} checks of our
+     * {@code @PreAuthorize}s without SpEL's reflective invocation (RoleCheckExpressionParser). With a
+     * handler bean, method security no longer configures its default one: a RoleHierarchy,
+     * GrantedAuthorityDefaults or AuthorizationManagerFactory bean added later must be set here too
+     * (none exists today, so this handler's defaults are the ones that applied before).
+     */
+    @Bean
+    static MethodSecurityExpressionHandler methodSecurityExpressionHandler() {
+        DefaultMethodSecurityExpressionHandler handler = new DefaultMethodSecurityExpressionHandler();
+        handler.setExpressionParser(new RoleCheckExpressionParser(handler.getExpressionParser()));
+        return handler;
+    }
+
     /** The default firewall's rules, its header and parameter-name checks without regular expressions. */
     @Bean
     WebSecurityCustomizer firewallWithoutRegex() {
@@ -114,6 +131,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
+                        .bearerTokenResolver(new BearerHeaderResolver())   // the default's rules, no regex
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))

@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.module.blackbird.BlackbirdModule;
 
+import java.time.Instant;
 import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
@@ -25,6 +28,17 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     JsonMapperBuilderCustomizer storableInput() {
         return StorableInputModule.customizer();
+    }
+
+    /**
+     * Cheaper JSON writing, same output: Instants written without DateTimeFormatter, and Blackbird's
+     * generated accessors instead of reflective ones (JSON writing was a fifth of a search page's CPU).
+     */
+    @Bean
+    JsonMapperBuilderCustomizer fasterWriting() {
+        SimpleModule instants = new SimpleModule("ccp-iso-instant");
+        instants.addSerializer(Instant.class, new IsoInstantSerializer());
+        return builder -> builder.addModule(new BlackbirdModule()).addModule(instants);
     }
 
     /** The same for query parameters and headers, ahead of Spring Security's filters. */

@@ -1,6 +1,5 @@
 package com.creatorcampaignpro.campaign;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,12 +9,22 @@ import java.util.Set;
 public enum CampaignStatus {
     DRAFT, ACTIVE, PAUSED, COMPLETED, CANCELLED;
 
+    // Read for every row mapped and every value written (search pages, campaign lists): kept, not
+    // rebuilt per call; parse() is a loop over them rather than a stream per call.
+    private static final CampaignStatus[] VALUES = values();
+    private final String dbValue = name().toLowerCase(Locale.ROOT);
+
     public String dbValue() {
-        return name().toLowerCase(Locale.ROOT);
+        return dbValue;
     }
 
     public static Optional<CampaignStatus> parse(String value) {
-        return Arrays.stream(values()).filter(s -> s.dbValue().equalsIgnoreCase(value)).findFirst();
+        for (CampaignStatus candidate : VALUES) {
+            if (candidate.dbValue.equalsIgnoreCase(value)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 
     public Set<CampaignStatus> allowedNext() {

@@ -1,17 +1,26 @@
 package com.creatorcampaignpro.influencer;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
 public enum Availability {
     AVAILABLE, BUSY, UNAVAILABLE;
 
+    // Read for every row mapped and every value written (search pages, campaign lists): kept, not
+    // rebuilt per call; parse() is a loop over them rather than a stream per call.
+    private static final Availability[] VALUES = values();
+    private final String dbValue = name().toLowerCase(Locale.ROOT);
+
     public String dbValue() {
-        return name().toLowerCase(Locale.ROOT);
+        return dbValue;
     }
 
     public static Optional<Availability> parse(String value) {
-        return Arrays.stream(values()).filter(a -> a.dbValue().equalsIgnoreCase(value)).findFirst();
+        for (Availability candidate : VALUES) {
+            if (candidate.dbValue.equalsIgnoreCase(value)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -138,8 +138,8 @@ public interface CampaignDao {
                     Rows.nullableLong(rs, "min_followers"),
                     Rows.nullableLong(rs, "max_followers"),
                     Rows.decimal(rs, "min_engagement_rate"),
-                    Rows.mapped(rs, ctx, "target_audience", TargetAudience.class),
-                    Rows.mapped(rs, ctx, "deliverables", JsonbCodec.DELIVERABLES),
+                    JsonbCodec.TARGET_AUDIENCE_COLUMN.map(rs, "target_audience", ctx),
+                    JsonbCodec.DELIVERABLES_COLUMN.map(rs, "deliverables", ctx),
                     Rows.instant(rs, "created_at"),
                     Rows.instant(rs, "updated_at"));
         }

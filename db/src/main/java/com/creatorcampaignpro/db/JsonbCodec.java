@@ -41,19 +41,29 @@ public final class JsonbCodec implements ColumnMapperFactory, ArgumentFactory {
             .build();
     private static final JavaType DELIVERABLE_LIST = JSON.getTypeFactory().constructCollectionType(List.class, Deliverable.class);
 
+    /**
+     * The column mappers, also for row mappers to call directly ({@code JsonbCodec.DELIVERABLES_COLUMN.map(rs,
+     * "deliverables", ctx)}): JDBI looks a column mapper up by type once per statement, through every
+     * registered factory, which for a one-row read cost more than the row itself.
+     */
+    public static final ColumnMapper<List<Deliverable>> DELIVERABLES_COLUMN = column(json -> json == null ? List.of()
+            : List.copyOf(JSON.<List<Deliverable>>readValue(json, DELIVERABLE_LIST)));
+    // The seed stored a free-form object: read it by its known keys, the rest goes to notes.
+    public static final ColumnMapper<TargetAudience> TARGET_AUDIENCE_COLUMN = column(json -> json == null ? TargetAudience.NONE
+            : TargetAudience.fromMap(JSON.readValue(json, new TypeReference<Map<String, Object>>() { })));
+    public static final ColumnMapper<PaymentMethodDetails> PAYMENT_METHOD_DETAILS_COLUMN = column(json -> json == null
+            ? PaymentMethodDetails.NONE : JSON.readValue(json, PaymentMethodDetails.class));
+
     @Override
     public Optional<ColumnMapper<?>> build(Type type, ConfigRegistry config) {
         if (isDeliverables(type)) {
-            return Optional.of(column((json) -> json == null ? List.of() : List.copyOf(JSON.<List<Deliverable>>readValue(json, DELIVERABLE_LIST))));
+            return Optional.of(DELIVERABLES_COLUMN);
         }
         if (type == TargetAudience.class) {
-            // The seed stored a free-form object: read it by its known keys, the rest goes to notes.
-            return Optional.of(column(json -> json == null ? TargetAudience.NONE
-                    : TargetAudience.fromMap(JSON.readValue(json, new TypeReference<Map<String, Object>>() { }))));
+            return Optional.of(TARGET_AUDIENCE_COLUMN);
         }
         if (type == PaymentMethodDetails.class) {
-            return Optional.of(column(json -> json == null ? PaymentMethodDetails.NONE
-                    : JSON.readValue(json, PaymentMethodDetails.class)));
+            return Optional.of(PAYMENT_METHOD_DETAILS_COLUMN);
         }
         return Optional.empty();
     }

@@ -127,7 +127,7 @@ public interface InvitationDao {
                     rs.getObject("marketer_id", UUID.class),
                     rs.getObject("influencer_id", UUID.class),
                     Money.of(rs.getLong("rate_amount"), rs.getString("currency")),
-                    Rows.mapped(rs, ctx, "deliverables", JsonbCodec.DELIVERABLES),
+                    JsonbCodec.DELIVERABLES_COLUMN.map(rs, "deliverables", ctx),
                     rs.getString("message"),
                     InvitationStatus.parse(rs.getString("effective_status")).orElseThrow(),
                     rs.getString("response_note"),

@@ -2,6 +2,7 @@ package com.creatorcampaignpro.matching;
 
 import com.creatorcampaignpro.campaign.TargetAudience;
 import com.creatorcampaignpro.content.ContentType;
+import com.creatorcampaignpro.db.JsonbCodec;
 import com.creatorcampaignpro.db.Rows;
 import com.creatorcampaignpro.social.Platform;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -93,7 +94,7 @@ public interface MatchCampaignDao {
             }
             // Read through the same codec as the Campaign record (TargetAudience.fromMap): the scorer sees
             // exactly the audience the campaign API shows, whichever of the accepted key spellings was stored.
-            TargetAudience target = Rows.mapped(rs, ctx, "target_audience", TargetAudience.class);
+            TargetAudience target = JsonbCodec.TARGET_AUDIENCE_COLUMN.map(rs, "target_audience", ctx);
             MatchCriteria.AudienceTarget audience = target == null ? MatchCriteria.AudienceTarget.NONE
                     : new MatchCriteria.AudienceTarget(
                             target.countries().stream().map(c -> c.trim().toUpperCase(Locale.ROOT)).collect(Collectors.toSet()),

@@ -1,5 +1,6 @@
 package com.creatorcampaignpro.payment;
 
+import com.creatorcampaignpro.db.JsonbCodec;
 import com.creatorcampaignpro.db.Rows;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -109,7 +110,7 @@ public interface PaymentMethodDao {
                     rs.getObject("user_id", UUID.class),
                     rs.getString("provider"),
                     rs.getString("name"),
-                    Rows.mapped(rs, ctx, "details", PaymentMethodDetails.class),
+                    JsonbCodec.PAYMENT_METHOD_DETAILS_COLUMN.map(rs, "details", ctx),
                     rs.getString("stripe_account_id"),
                     rs.getString("paypal_email"),
                     rs.getString("status"),
