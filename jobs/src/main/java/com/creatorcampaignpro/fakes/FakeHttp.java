@@ -9,6 +9,7 @@ import okhttp3.HttpUrl;
 import javax.net.ServerSocketFactory;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URLDecoder;
@@ -49,17 +50,23 @@ public final class FakeHttp {
 
             @Override
             public ServerSocket createServerSocket(int port) throws IOException {
-                throw new UnsupportedOperationException("MockWebServer binds the unbound socket itself");
+                return bound(new InetSocketAddress(port), 50);
             }
 
             @Override
             public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-                throw new UnsupportedOperationException("MockWebServer binds the unbound socket itself");
+                return bound(new InetSocketAddress(port), backlog);
             }
 
             @Override
             public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
-                throw new UnsupportedOperationException("MockWebServer binds the unbound socket itself");
+                return bound(new InetSocketAddress(address, port), backlog);
+            }
+
+            private ServerSocket bound(InetSocketAddress address, int backlog) throws IOException {
+                ServerSocket socket = new NoDelayServerSocket();
+                socket.bind(address, backlog);
+                return socket;
             }
         });
         return server;
