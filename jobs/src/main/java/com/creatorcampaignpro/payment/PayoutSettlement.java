@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -205,8 +206,11 @@ public class PayoutSettlement implements AutoCloseable {
             while (next < toSend.size() && inFlight <= group) {
                 List<Attempt> members = toSend.subList(next, Math.min(toSend.size(), next + group));
                 next += members.size();
-                markSent(batchId, members.stream().filter(a -> a.outcome().equals("prepared"))
-                        .map(Attempt::paymentId).toArray(UUID[]::new));
+                UUID[] prepared = members.stream().filter(a -> a.outcome().equals("prepared"))
+                        .map(Attempt::paymentId).toArray(UUID[]::new);
+                if (prepared.length > 0) {
+                    payouts.markSent(batchId, prepared);   // committed before any of the group's calls goes out
+                }
                 for (Attempt attempt : members) {
                     calls.submit(() -> call(provider, attempt));
                 }
@@ -278,22 +282,7 @@ public class PayoutSettlement implements AutoCloseable {
         }
     }
 
-    /**
-     * The prepared attempts of {@code paymentIds} (all of the batch's when null) and their payments
-     * become sent, in one statement, before their calls go out.
-     */
-    private void markSent(UUID batchId, UUID[] paymentIds) {
-        if (paymentIds == null) {
-            payouts.markBatchSent(batchId);
-        } else if (paymentIds.length > 0) {
-            payouts.markSent(batchId, paymentIds);
-        }
-    }
-
-    /**
-     * The answers of a group, in one statement; when some were refusals, in a transaction with the
-     * payees' notifications.
-     */
+    /** The answers of a group, in one statement. */
     private void record(UUID batchId, String provider, List<CallResult> results) {
         if (results.isEmpty()) {
             return;
@@ -314,21 +303,23 @@ public class PayoutSettlement implements AutoCloseable {
             reasons[i] = r.reason();
             refusals |= r.outcome().equals("failed");
         }
-        if (refusals && this.outcomes != PaymentOutcomes.NONE) {
-            tx.executeWithoutResult(status -> this.outcomes.moved(
-                    payouts.record(batchId, provider, ids, outcomes, references, rawStatuses, reasons)));
-        } else {
-            payouts.record(batchId, provider, ids, outcomes, references, rawStatuses, reasons);
-        }
+        settle(refusals, () -> payouts.record(batchId, provider, ids, outcomes, references, rawStatuses, reasons));
     }
 
-    /** One answer for the whole batch (a PayPal payout), in one statement; a refusal with its notifications. */
+    /** One answer for the whole batch (a PayPal payout), in one statement. */
     private void recordBatch(UUID batchId, String provider, String outcome, String rawStatus, String reason) {
-        if (outcome.equals("failed") && outcomes != PaymentOutcomes.NONE) {
-            tx.executeWithoutResult(status -> outcomes.moved(
-                    payouts.recordBatch(batchId, provider, outcome, null, rawStatus, reason)));
+        settle(outcome.equals("failed"), () -> payouts.recordBatch(batchId, provider, outcome, null, rawStatus, reason));
+    }
+
+    /**
+     * Runs a recording statement on its own (it is atomic), or, when it fails payments and payees are
+     * told, in one transaction with their notifications.
+     */
+    private void settle(boolean failsPayments, Supplier<List<PayoutDao.Moved>> statement) {
+        if (failsPayments && outcomes != PaymentOutcomes.NONE) {
+            tx.executeWithoutResult(status -> outcomes.moved(statement.get()));
         } else {
-            payouts.recordBatch(batchId, provider, outcome, null, rawStatus, reason);
+            statement.get();
         }
     }
 
@@ -378,7 +369,7 @@ public class PayoutSettlement implements AutoCloseable {
         // The same request every time (all items, as first stored): PayPal recognizes its sender_batch_id.
         PayoutSubmission submission = new PayoutSubmission(batch.id(), all.get(0).idempotencyKey(), batch.currency(),
                 all.stream().map(PayoutSettlement::item).toList());
-        markSent(batch.id(), null);
+        payouts.markBatchSent(batch.id());   // committed before the call goes out
         send(provider, submission);
     }
 
